@@ -1,0 +1,3 @@
+from ofsted_cli.cli import main
+
+main()

@@ -1,0 +1,265 @@
+"""Schema checks per record, then cross-record checks (rules.py), collected into a CheckResult."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ofsted_cli import loading, models
+from ofsted_cli.result import CheckResult, Code, Problem
+
+KIND_MODELS: dict[str, type[BaseModel]] = {
+    "councils": models.Council,
+    "statements": models.Statement,
+    "sources": models.Source,
+    "groups": models.Group,
+    "figures": models.Figure,
+}
+
+
+@dataclass
+class Placed:
+    """A validated record and where it sits: file, root node, and its path from the root."""
+
+    record: Any
+    doc: loading.Document
+    loc: tuple[int | str, ...]
+
+
+@dataclass
+class Dataset:
+    """Every valid record, by kind, with positions; plus the problems found so far."""
+
+    records: dict[str, list[Placed]] = field(default_factory=lambda: {k: [] for k in KIND_MODELS})
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    kinds_seen: set[str] = field(default_factory=set)
+
+    def problem(
+        self,
+        placed: Placed,
+        sub: tuple[int | str, ...],
+        message: str,
+        code: Code,
+        *,
+        key: bool = False,
+    ) -> None:
+        """Record a problem at *sub* below *placed*."""
+        loc = placed.loc + sub
+        line, col = loading.locate(placed.doc.node, loc, key=key)
+        self.problems.append(Problem(placed.doc.path, line, col, _dotted(loc), message, code.value))
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files to check: each file as given, each folder's *.yaml and *.yml files, sorted."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir() and p.suffix not in (".yaml", ".yml"):
+            found = sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml"))
+            out.extend(found or [p])  # an empty folder is reported, not skipped
+        else:
+            out.append(p)
+    return out
+
+
+def load_dataset(paths: Iterable[Path]) -> Dataset:
+    """Load and schema-check every file; return the valid records and the problems."""
+    ds = Dataset()
+    for path in expand(paths):
+        ds.files.append(str(path))
+        _check_document(ds, loading.load_file(path))
+    return ds
+
+
+def check_paths(paths: Iterable[Path], today: str | None = None) -> CheckResult:
+    """Run every check on *paths* (files or folders) and return what was found."""
+    from ofsted_cli import rules
+
+    ds = load_dataset(paths)
+    rules.check(ds, today)
+    counts = {kind: len(items) for kind, items in ds.records.items() if kind in ds.kinds_seen}
+    counts["inspections"] = sum(len(p.record.inspections) for p in ds.records["councils"])
+    return CheckResult(sorted(set(ds.problems)), ds.files, counts)
+
+
+def _check_document(ds: Dataset, doc: loading.Document) -> None:
+    if doc.error:
+        line, col, message = doc.error
+        code = (
+            Code.UNREADABLE
+            if line == 1 and col == 1 and "YAML" not in message
+            else Code.YAML_SYNTAX
+        )
+        ds.problems.append(Problem(doc.path, line, col, "", message, code.value))
+        return
+    for key_node in doc.duplicates:
+        ds.problems.append(
+            Problem(
+                doc.path,
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+                "",
+                f"duplicate key {key_node.value!r}: YAML keeps only the last; remove or "
+                "merge the repeats",
+                Code.DUPLICATE_KEY.value,
+            )
+        )
+    data = doc.data
+    allowed = ", ".join(KIND_MODELS)
+    if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in KIND_MODELS:
+        found = (
+            "an empty file"
+            if data is None
+            else (
+                f"keys {', '.join(map(str, data))}"
+                if isinstance(data, dict)
+                else type(data).__name__
+            )
+        )
+        line, col = loading.locate(doc.node, ())
+        ds.problems.append(
+            Problem(
+                doc.path,
+                line,
+                col,
+                "",
+                f"expected a mapping with one top-level key ({allowed}); found {found}",
+                Code.UNKNOWN_FILE.value,
+            )
+        )
+        return
+    kind = next(iter(data))
+    ds.kinds_seen.add(kind)
+    items = data[kind]
+    if not isinstance(items, list):
+        line, col = loading.locate(doc.node, (kind,))
+        ds.problems.append(
+            Problem(doc.path, line, col, kind, f"expected a list of {kind}", Code.SCHEMA.value)
+        )
+        return
+    validate = KIND_MODELS[kind].model_validate
+    bucket = ds.records[kind]
+    for i, item in enumerate(items):
+        nested = None
+        if (
+            kind == "councils"
+            and isinstance(item, dict)
+            and isinstance(item.get("inspections"), list)
+        ):
+            # Inspections are checked one by one, so that one bad council field does not hide
+            # its inspections from the cross-record checks (and the reverse).
+            nested = item["inspections"]
+            item = {k: v for k, v in item.items() if k != "inspections"}
+        try:
+            record = validate(item)
+        except ValidationError as e:
+            _report(ds, doc, (kind, i), e)
+            record = None
+        if kind == "councils" and isinstance(item, dict):
+            valid = _inspections(ds, doc, (kind, i, "inspections"), nested or [])
+            if record is not None:
+                record = record.model_copy(update={"inspections": valid})
+            elif isinstance(item.get("id"), str):
+                # The council itself is invalid (already reported); its id and its valid
+                # inspections still take part in the cross-record checks.
+                record = models.Council.model_construct(
+                    id=item["id"], successors=[], inspections=valid
+                )
+        if record is not None:
+            bucket.append(Placed(record, doc, (kind, i)))
+
+
+def _inspections(
+    ds: Dataset, doc: loading.Document, prefix: tuple[int | str, ...], items: list[Any]
+) -> list[Any]:
+    valid = []
+    validate = models.Inspection.model_validate
+    for j, item in enumerate(items):
+        try:
+            valid.append(validate(item))
+        except ValidationError as e:
+            _report(ds, doc, (*prefix, j), e)
+    return valid
+
+
+def _report(
+    ds: Dataset, doc: loading.Document, prefix: tuple[int | str, ...], error: ValidationError
+) -> None:
+    for err in error.errors(include_url=False):
+        loc = prefix + tuple(_clean_loc(err["loc"]))
+        etype = err["type"]
+        if etype == "extra_forbidden":
+            line, col = loading.locate(doc.node, loc, key=True)
+            msg = f"unknown key {str(loc[-1])!r}; allowed: {_allowed_keys(doc, loc)}"
+            ds.problems.append(Problem(doc.path, line, col, _dotted(loc), msg, etype))
+            continue
+        node = loading.find(doc.node, loc)
+        read_as = loading.coerced(node)
+        line, col = loading.locate(doc.node, loc)
+        if read_as and etype in ("string_type", "literal_error", "string_pattern_mismatch"):
+            raw = node.value if node is not None else ""
+            msg = (
+                f"expected text, but YAML reads {raw!r} as {read_as}: write it in quotes ('{raw}')"
+            )
+            ds.problems.append(Problem(doc.path, line, col, _dotted(loc), msg, Code.QUOTE_IT.value))
+            continue
+        ds.problems.append(Problem(doc.path, line, col, _dotted(loc), _message(err), etype))
+
+
+def _message(err: Any) -> str:
+    msg = str(err["msg"])
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    if err["type"] == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        msg = f"{err['input']!r} is not allowed; expected one of {expected}"
+    elif err["type"] == "string_pattern_mismatch":
+        msg = f"{err['input']!r} does not match the pattern {err['ctx']['pattern']}"
+    elif err["type"] == "missing":
+        msg = f"required key {str(err['loc'][-1])!r} is missing"
+    return msg
+
+
+_PSEUDO = {"float", "int", "str", "bool", "none", "list", "dict"}
+
+
+def _clean_loc(loc: tuple[int | str, ...]) -> list[int | str]:
+    # pydantic adds pseudo-steps for unions, literals and dict keys; keep only real path steps.
+    out: list[int | str] = []
+    for part in loc:
+        if isinstance(part, str) and ("[" in part or part in _PSEUDO):
+            continue
+        out.append(part)
+    return out
+
+
+def _allowed_keys(doc: loading.Document, loc: tuple[int | str, ...]) -> str:
+    # Walk the model tree along *loc* to name the keys the mapping may have.
+    kind = str(loc[0])
+    model: Any = KIND_MODELS.get(kind)
+    for part in loc[2:-1]:
+        if model is None or isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        model = _inner_model(info.annotation) if info else None
+    return ", ".join(model.model_fields) if model else "see docs/data-format.md"
+
+
+def _inner_model(annotation: Any) -> Any:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _dotted(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(p) for p in loc)

@@ -1,0 +1,30 @@
+"""Where the data lives: --data, then $OFSTED_DATA, then the data shipped with the package."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ofsted_cli.errors import DataDirError
+
+FILES = ("inspections.yaml", "statements.yaml", "sources.yaml", "groups.yaml", "figures.yaml")
+
+
+def resolve(option: Path | None) -> Path:
+    """Return the data directory in use; raise DataDirError when it is not a folder."""
+    if option is not None:
+        path, why = option, "--data"
+    elif os.environ.get("OFSTED_DATA"):
+        path, why = Path(os.environ["OFSTED_DATA"]), "OFSTED_DATA"
+    else:
+        path, why = Path(__file__).resolve().parent / "data", "the package"
+    if not path.is_dir():
+        raise DataDirError(f"data directory {path} (from {why}) is not a folder")
+    return path
+
+
+def data_files(folder: Path) -> list[Path]:
+    """The data files present in *folder*, in a fixed order."""
+    found = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    order = {name: i for i, name in enumerate(FILES)}
+    return sorted(found, key=lambda p: (order.get(p.name, len(FILES)), p.name))

@@ -1,0 +1,159 @@
+"""YAML -> (node tree, data), keeping positions so that any problem can be located.
+
+Parsed once with the libyaml loader where present. The node tree is kept to locate errors;
+duplicate keys, which PyYAML silently drops, are recorded while the data is constructed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:
+    _Base: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+_TEXT_TAG = "tag:yaml.org,2002:str"
+_TAG_NAMES = {
+    "tag:yaml.org,2002:bool": "a boolean",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:null": "null (nothing)",
+}
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """Safe loader that records duplicate keys instead of dropping them."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicates: list[yaml.Node] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        self.flatten_mapping(node)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                if key in mapping:
+                    self.duplicates.append(key_node)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    "found an unhashable key",
+                    key_node.start_mark,
+                ) from None
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its node tree, its data, and the problems met while loading."""
+
+    path: str
+    node: yaml.Node | None = None
+    data: Any = None
+    duplicates: list[yaml.Node] = field(default_factory=list)
+    error: tuple[int, int, str] | None = None
+    """(line, col, message) when the file could not be read or parsed."""
+
+
+def load_text(text: str, path: str) -> Document:
+    """Parse *text*; never raises for bad YAML (the error is recorded on the Document)."""
+    doc = Document(path)
+    loader = _Loader(text)
+    try:
+        doc.node = loader.get_single_node()
+        if doc.node is not None:
+            doc.data = loader.construct_document(doc.node)
+        doc.duplicates = loader.duplicates
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        doc.error = (line, col, _yaml_message(e))
+    except yaml.YAMLError as e:  # e.g. a reader error on a control character
+        doc.error = (1, 1, f"not valid YAML: {e}")
+    finally:
+        loader.dispose()
+    return doc
+
+
+def load_file(path: Path) -> Document:
+    """Read and parse one file; unreadable files are recorded, not raised."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except IsADirectoryError:
+        return Document(
+            str(path),
+            error=(
+                1,
+                1,
+                "is a folder with no .yaml files in it"
+                if path.suffix not in (".yaml", ".yml")
+                else "is a folder, not a YAML file",
+            ),
+        )
+    except FileNotFoundError:
+        return Document(str(path), error=(1, 1, "no such file"))
+    except PermissionError:
+        return Document(str(path), error=(1, 1, "cannot be read: permission denied"))
+    except UnicodeDecodeError as e:
+        return Document(str(path), error=(1, 1, f"is not UTF-8 text (byte {e.start})"))
+    except OSError as e:
+        return Document(str(path), error=(1, 1, f"cannot be read: {e.strerror}"))
+    return load_text(text, str(path))
+
+
+def _yaml_message(e: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (e.context, e.problem) if p]
+    return "not valid YAML: " + ", ".join(parts) if parts else "not valid YAML"
+
+
+def locate(
+    node: yaml.Node | None, loc: tuple[int | str, ...], *, key: bool = False
+) -> tuple[int, int]:
+    """Return the 1-based (line, column) of the deepest node on *loc*.
+
+    With *key*, a final mapping step points at the key rather than its value (for unknown keys).
+    """
+    if node is None:
+        return 1, 1
+    for i, part in enumerate(loc):
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == str(part):
+                    child = k if key and i == len(loc) - 1 else v
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            child = node.value[part] if 0 <= part < len(node.value) else None
+        if child is None:
+            break
+        node = child
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def find(node: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | None:
+    """Return the node at *loc* exactly, or None."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if getattr(k, "value", None) == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if 0 <= part < len(node.value) else None
+        else:
+            return None
+    return node
+
+
+def coerced(node: yaml.Node | None) -> str | None:
+    """If *node* is a plain scalar that YAML 1.1 read as something other than text, say what."""
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.tag != _TEXT_TAG:
+        return _TAG_NAMES.get(node.tag)
+    return None
