@@ -77,6 +77,41 @@ def validate(
     raise typer.Exit(0 if result.ok else 1)
 
 
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="Ofsted ODS/XLSX releases to import.")],
+    lookup: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            help="Council lookup CSV [default: Provider_data_lookup.csv beside the "
+            "first file, if there]",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report, write nothing.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Merge Ofsted's official statistics files into the data folder.
+
+    Knows the 2023 "Children's social care data in England" underlying data and the 2024 and
+    2025 "Local authority inspection outcomes" releases. Idempotent; never overwrites a value
+    the data already has, and reports every disagreement instead.
+
+    Example: ofsted import ../shared/reference/*.ods
+    """
+    from ofsted_cli import importer, render_import
+
+    report = importer.run(
+        files,
+        _data_dir(ctx),
+        lookup,
+        write=not dry_run,
+        progress=lambda msg: print(msg, file=sys.stderr),
+    )
+    render_import.render(report, json_out, dry_run, sys.stdout)
+
+
 def main() -> None:
     """Console entry point: expected errors become one line on stderr, never a traceback."""
     try:

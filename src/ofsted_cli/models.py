@@ -79,6 +79,7 @@ class Council(_Record):
     region: Text | None = None
     status: Literal["current", "former"] = "current"
     successors: list[Slug] = Field(default_factory=list)
+    sources: list[Slug] = Field(default_factory=list)
     notes: Text | None = None
     inspections: list[Inspection] = Field(default_factory=list)
 

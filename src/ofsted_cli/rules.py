@@ -55,6 +55,8 @@ def check(ds: Dataset, today: str | None = None) -> None:
         council = placed.record
         for j, succ in enumerate(council.successors):
             ref(placed, ("successors", j), "council", succ)
+        for j, src in enumerate(council.sources):
+            ref(placed, ("sources", j), "source", src)
         for i, insp in enumerate(council.inspections):
             for j, src in enumerate(insp.sources):
                 ref(placed, ("inspections", i, "sources", j), "source", src)
