@@ -68,10 +68,15 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 def load_dataset(paths: Iterable[Path]) -> Dataset:
     """Load and schema-check every file; return the valid records and the problems."""
+    return check_documents(loading.load_file(path) for path in expand(paths))
+
+
+def check_documents(docs: Iterable[loading.Document]) -> Dataset:
+    """Schema-check parsed documents; return the valid records and the problems."""
     ds = Dataset()
-    for path in expand(paths):
-        ds.files.append(str(path))
-        _check_document(ds, loading.load_file(path))
+    for doc in docs:
+        ds.files.append(doc.path)
+        _check_document(ds, doc)
     return ds
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -110,6 +110,202 @@ def import_(
         progress=lambda msg: print(msg, file=sys.stderr),
     )
     render_import.render(report, json_out, dry_run, sys.stdout)
+
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: docs/json.md).")]
+
+
+def _store(ctx: typer.Context) -> Any:
+    from ofsted_cli import store
+
+    return store.open_store(_data_dir(ctx))
+
+
+def _out(lines_or_payload: Any, as_json: bool) -> None:
+    from ofsted_cli import render
+
+    if as_json:
+        render.dump_json(lines_or_payload, sys.stdout)
+    else:
+        render.emit(lines_or_payload)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    council: Annotated[str, typer.Argument(help="Id, name, ONS code or DfE LA number.")],
+    since: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(help="Leave out inspections before this year.", show_default=False),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Show one council's whole inspection history, judgements and quoted responses.
+
+    Example: ofsted show wirral --since 2016
+    """
+    from ofsted_cli import queries, render
+
+    conn = _store(ctx)
+    data = queries.show(conn, queries.resolve_council(conn, council), since)
+    _out(data if json_out else render.show(data), json_out)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            help="Ratings on 1 January and 31 December, and what changed between.",
+            show_default=False,
+        ),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--as-of", help="Ratings in force on one day (YYYY-MM-DD).", show_default=False
+        ),
+    ] = None,
+    region: Annotated[Optional[str], typer.Option(help="Only this Ofsted region.")] = None,  # noqa: UP045
+    group: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Only this group (e.g. merseyside, liverpool-city-region)."),
+    ] = None,
+    council: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--council", help="Only these councils (repeatable)."),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Compare councils side by side: the overall rating in force, and what changed.
+
+    "In force" on a day is the latest whole-service inspection (SIF or ILACS) published on or
+    before it.
+
+    Example: ofsted compare --year 2019 --group merseyside
+    """
+    from ofsted_cli import queries, render
+    from ofsted_cli.errors import UsageError
+
+    today = _today()
+    if (year is None) == (as_of is None):
+        raise UsageError("give exactly one of --year YEAR or --as-of YYYY-MM-DD")
+    conn = _store(ctx)
+    # Former councils are included where they had a rating in force (they existed then).
+    ids = queries.select_councils(conn, region=region, group=group, names=council, former=None)
+    if year is not None:
+        if not 1900 <= year <= int(today[:4]):
+            raise UsageError(f"--year {year} is out of range: use 1900 to {today[:4]}")
+        data = queries.compare_year(conn, ids, year)
+    else:
+        data = queries.compare_day(conn, ids, _day(str(as_of), "--as-of", today))
+    scope = (
+        " ".join(
+            p
+            for p in (
+                f"region {region}" if region else "",
+                f"group {group}" if group else "",
+                "chosen councils" if council else "",
+            )
+            if p
+        )
+        or "all councils"
+    )
+    _out(data if json_out else render.compare(data, scope), json_out)
+
+
+@app.command()
+def statements(
+    ctx: typer.Context,
+    council: Annotated[Optional[str], typer.Option(help="Only this council.")] = None,  # noqa: UP045
+    speaker: Annotated[
+        Optional[str], typer.Option(help="Words in the speaker's name or role.")  # noqa: UP045
+    ] = None,
+    search: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Words that must all appear in the statement (any case)."),
+    ] = None,
+    since: Annotated[Optional[str], typer.Option(help="From this date (YYYY[-MM[-DD]]).")] = None,  # noqa: UP045
+    until: Annotated[Optional[str], typer.Option(help="Up to this date (YYYY[-MM[-DD]]).")] = None,  # noqa: UP045
+    inspection: Annotated[
+        Optional[str], typer.Option(help="Only responses to this inspection id.")  # noqa: UP045
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """List quoted responses: who, role, date, the words and the source.
+
+    Example: ofsted statements --council liverpool --search "letting down"
+    """
+    from ofsted_cli import queries, render
+
+    conn = _store(ctx)
+    rows = queries.statements(
+        conn,
+        council=council,
+        speaker=speaker,
+        search=search,
+        inspection=inspection,
+        since=_bound(since, "--since", first=True),
+        until=_bound(until, "--until", first=False),
+    )
+    _out(rows if json_out else render.statements(rows), json_out)
+
+
+@app.command()
+def councils(
+    ctx: typer.Context,
+    region: Annotated[Optional[str], typer.Option(help="Only this Ofsted region.")] = None,  # noqa: UP045
+    group: Annotated[Optional[str], typer.Option(help="Only this group.")] = None,  # noqa: UP045
+    former: Annotated[bool, typer.Option("--former", help="Include former councils.")] = False,
+    json_out: JsonOpt = False,
+) -> None:
+    """List councils with their codes, region and the rating in force today.
+
+    Example: ofsted councils --region "North West"
+    """
+    from ofsted_cli import queries, render
+
+    conn = _store(ctx)
+    ids = queries.select_councils(
+        conn, region=region, group=group, former=None if former else False
+    )
+    rows = queries.councils(conn, ids)
+    _out(rows if json_out else render.councils(rows), json_out)
+
+
+def _today() -> str:
+    import datetime as dt
+
+    return dt.date.today().isoformat()
+
+
+def _day(text: str, option: str, today: str) -> str:
+    from ofsted_cli import dates
+    from ofsted_cli.errors import UsageError
+
+    try:
+        day = dates.parse_day(text).isoformat()
+    except ValueError:
+        raise UsageError(f"{option} {text!r} is not a date: use YYYY-MM-DD") from None
+    if day > today:
+        raise UsageError(f"{option} {day} is in the future")
+    return day
+
+
+def _bound(text: str | None, option: str, *, first: bool) -> str | None:
+    from ofsted_cli import dates
+    from ofsted_cli.errors import UsageError
+
+    if text is None:
+        return None
+    try:
+        canon = dates.parse(text)
+    except ValueError:
+        raise UsageError(
+            f"{option} {text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from None
+    return (dates.earliest(canon) if first else dates.latest(canon)).isoformat()
 
 
 def main() -> None:
