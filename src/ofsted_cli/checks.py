@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -94,11 +94,7 @@ def check_paths(paths: Iterable[Path], today: str | None = None) -> CheckResult:
 def _check_document(ds: Dataset, doc: loading.Document) -> None:
     if doc.error:
         line, col, message = doc.error
-        code = (
-            Code.UNREADABLE
-            if line == 1 and col == 1 and "YAML" not in message
-            else Code.YAML_SYNTAX
-        )
+        code = Code.YAML_SYNTAX if message.startswith("not valid YAML") else Code.UNREADABLE
         ds.problems.append(Problem(doc.path, line, col, "", message, code.value))
         return
     for key_node in doc.duplicates:
@@ -107,7 +103,7 @@ def _check_document(ds: Dataset, doc: loading.Document) -> None:
                 doc.path,
                 key_node.start_mark.line + 1,
                 key_node.start_mark.column + 1,
-                "",
+                _dotted(loading.path_to(doc.node, key_node)),
                 f"duplicate key {key_node.value!r}: YAML keeps only the last; remove or "
                 "merge the repeats",
                 Code.DUPLICATE_KEY.value,
@@ -122,10 +118,13 @@ def _check_document(ds: Dataset, doc: loading.Document) -> None:
             else (
                 f"keys {', '.join(map(str, data))}"
                 if isinstance(data, dict)
-                else type(data).__name__
+                else _KINDS_OF_DATA.get(type(data).__name__, type(data).__name__)
             )
         )
-        line, col = loading.locate(doc.node, ())
+        # Point at the first key that is not a kind (or the second key), not at the file's start.
+        extra = [k for k in data if k not in KIND_MODELS] if isinstance(data, dict) else []
+        odd = extra[0] if extra else list(data)[1] if isinstance(data, dict) and data else None
+        line, col = loading.locate(doc.node, () if odd is None else (str(odd),), key=True)
         ds.problems.append(
             Problem(
                 doc.path,
@@ -194,9 +193,18 @@ def _inspections(
 def _report(
     ds: Dataset, doc: loading.Document, prefix: tuple[int | str, ...], error: ValidationError
 ) -> None:
+    union_at: dict[tuple[int | str, ...], int] = {}
     for err in error.errors(include_url=False):
         loc = prefix + tuple(_clean_loc(err["loc"]))
         etype = err["type"]
+        if len(loc) - len(prefix) < len(err["loc"]):
+            # A union (`value: float | int`) fails once per member at the same place: one line.
+            if loc in union_at:
+                first = ds.problems[union_at[loc]]
+                also = str(err["msg"]).removeprefix("Input should be ")
+                ds.problems[union_at[loc]] = replace(first, message=f"{first.message} or {also}")
+                continue
+            union_at[loc] = len(ds.problems)
         if etype == "extra_forbidden":
             line, col = loading.locate(doc.node, loc, key=True)
             msg = f"unknown key {str(loc[-1])!r}; allowed: {_allowed_keys(doc, loc)}"
@@ -205,8 +213,18 @@ def _report(
         node = loading.find(doc.node, loc)
         read_as = loading.coerced(node)
         line, col = loading.locate(doc.node, loc)
-        if read_as and etype in ("string_type", "literal_error", "string_pattern_mismatch"):
-            raw = node.value if node is not None else ""
+        raw = node.value if node is not None else ""
+        if read_as and node is not None and node.tag.endswith(":null") and etype == "string_type":
+            msg = "is empty; expected text"
+            ds.problems.append(Problem(doc.path, line, col, _dotted(loc), msg, etype))
+            continue
+        if read_as and etype == "literal_error":
+            # Quoting would not help: no allowed value looks like a number, boolean or date.
+            expected = err.get("ctx", {}).get("expected", "")
+            msg = f"{raw!r} (YAML reads it as {read_as}) is not allowed; expected one of {expected}"
+            ds.problems.append(Problem(doc.path, line, col, _dotted(loc), msg, etype))
+            continue
+        if read_as and etype in ("string_type", "string_pattern_mismatch"):
             msg = (
                 f"expected text, but YAML reads {raw!r} as {read_as}: write it in quotes ('{raw}')"
             )
@@ -230,6 +248,7 @@ def _message(err: Any) -> str:
 
 
 _PSEUDO = {"float", "int", "str", "bool", "none", "list", "dict"}
+_KINDS_OF_DATA = {"list": "a list", "str": "text", "int": "a number", "float": "a number"}
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> list[int | str]:

@@ -1,6 +1,7 @@
 """The `ofsted` command: parse options, make one core call, render, pick the exit code."""
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: Typer would eval every annotation string on
+# each run (get_type_hints), which costs start-up time.
 
 import sys
 from enum import StrEnum
@@ -272,6 +273,27 @@ def councils(
     )
     rows = queries.councils(conn, ids)
     _out(rows if json_out else render.councils(rows), json_out)
+
+
+class SchemaKind(StrEnum):
+    councils = "councils"
+    statements = "statements"
+    sources = "sources"
+    groups = "groups"
+    figures = "figures"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which data file's schema.")],
+) -> None:
+    """Print the JSON Schema of one data file kind (for editors and other validators).
+
+    Example: ofsted schema statements > statements.schema.json
+    """
+    from ofsted_cli import models, render
+
+    render.dump_json(models.json_schema(kind.value), sys.stdout)
 
 
 def _today() -> str:

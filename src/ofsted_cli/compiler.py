@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ofsted_cli import dates
-from ofsted_cli.checks import Dataset
+from ofsted_cli.keys import key
+
+if TYPE_CHECKING:  # only a type here; importing checks would pull in pydantic
+    from ofsted_cli.checks import Dataset
 from ofsted_cli.frameworks import FRAMEWORKS
 
 SCHEMA = """
@@ -38,11 +40,6 @@ CREATE INDEX st_inspection ON statements(inspection_id);
 CREATE INDEX st_date ON statements(date_first);
 CREATE INDEX figures_subject ON figures(subject);
 """
-
-
-def key(text: str) -> str:
-    """Matching key for council names and codes: case and punctuation do not matter."""
-    return re.sub(r"[^a-z0-9]+", "", text.lower().replace("&", "and"))
 
 
 def fill(conn: sqlite3.Connection, ds: Dataset, meta: dict[str, str]) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ofsted_cli import dates
+
 ILACS_SPLIT = "2023-01-01"
 """From this day ILACS judges children in care and care leavers separately."""
 
@@ -65,7 +67,8 @@ class Framework:
         base = ("overall_effectiveness", "leadership", "help_and_protection")
         if on is None:
             return (*base, "children_in_care_and_care_leavers", "children_in_care", "care_leavers")
-        if on < ILACS_SPLIT:
+        # Compare the first day *on* can mean: a year-only '2023' is after the split, not before.
+        if dates.earliest(on).isoformat() < ILACS_SPLIT:
             return (*base, "children_in_care_and_care_leavers")
         return (*base, "children_in_care", "care_leavers")
 

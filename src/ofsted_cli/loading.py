@@ -18,6 +18,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.SafeLoader
 
 _TEXT_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _TAG_NAMES = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:int": "a number",
@@ -33,15 +34,23 @@ class _Loader(_Base):  # type: ignore[misc]
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self.duplicates: list[yaml.Node] = []
+        self._own_keys: dict[int, set[int]] = {}
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        # Remember the mapping's own keys before `<<: *anchor` merges others in: a merged key
+        # that the mapping overrides is what merge keys are for, not a duplicate.
+        self._own_keys.setdefault(id(node), {id(k) for k, _ in node.value if k.tag != _MERGE_TAG})
+        super().flatten_mapping(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         self.flatten_mapping(node)
+        own = self._own_keys.get(id(node), set())
         mapping: dict[Any, Any] = {}
+        seen: set[Any] = set()
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=deep)
             try:
-                if key in mapping:
-                    self.duplicates.append(key_node)
+                hash(key)
             except TypeError:
                 raise yaml.constructor.ConstructorError(
                     "while constructing a mapping",
@@ -49,8 +58,34 @@ class _Loader(_Base):  # type: ignore[misc]
                     "found an unhashable key",
                     key_node.start_mark,
                 ) from None
+            if id(key_node) in own:
+                if key in seen:
+                    self.duplicates.append(key_node)
+                seen.add(key)
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML's scalar constructors raise plain exceptions for values their tag cannot hold
+        # (`!!int abc`, `!!timestamp abc`); give them the node's position like any YAML error.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            tag = str(node.tag).rsplit(":", 1)[-1]
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} cannot be read as !!{tag}", node.start_mark
+            ) from None
+
+    def construct_timestamp(self, node: yaml.ScalarNode) -> Any:
+        # An unquoted `2019-02-30` matches YAML's date pattern but is no day of the calendar;
+        # keep it as text so that the date check reports it at its field.
+        try:
+            return self.construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_timestamp)
 
 
 @dataclass
@@ -78,8 +113,14 @@ def load_text(text: str, path: str) -> Document:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         doc.error = (line, col, _yaml_message(e))
-    except yaml.YAMLError as e:  # e.g. a reader error on a control character
-        doc.error = (1, 1, f"not valid YAML: {e}")
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control
+        # The C reader's position counts UTF-8 bytes, the Python one characters; the offending
+        # character's first occurrence is the same place for both.
+        found = text.find(chr(e.character)) if isinstance(e.character, int) else -1
+        line, col = _position(text, found) if found >= 0 else (1, 1)
+        doc.error = (line, col, f"not valid YAML: character #x{e.character:04x}: {e.reason}")
+    except yaml.YAMLError as e:  # pragma: no cover - every other YAML error is marked
+        doc.error = (1, 1, "not valid YAML: " + " ".join(str(e).split()))
     finally:
         loader.dispose()
     return doc
@@ -105,10 +146,20 @@ def load_file(path: Path) -> Document:
     except PermissionError:
         return Document(str(path), error=(1, 1, "cannot be read: permission denied"))
     except UnicodeDecodeError as e:
-        return Document(str(path), error=(1, 1, f"is not UTF-8 text (byte {e.start})"))
+        raw = e.object
+        start = raw.rfind(b"\n", 0, e.start) + 1
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = len(raw[start : e.start].decode("utf-8")) + 1
+        message = f"is not UTF-8 text: byte 0x{raw[e.start]:02x} cannot be read; save it as UTF-8"
+        return Document(str(path), error=(line, col, message))
     except OSError as e:
         return Document(str(path), error=(1, 1, f"cannot be read: {e.strerror}"))
     return load_text(text, str(path))
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Return the 1-based (line, column) of character *index* in *text*."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
 
 
 def _yaml_message(e: yaml.MarkedYAMLError) -> str:
@@ -157,3 +208,26 @@ def coerced(node: yaml.Node | None) -> str | None:
     if isinstance(node, yaml.ScalarNode) and not node.style and node.tag != _TEXT_TAG:
         return _TAG_NAMES.get(node.tag)
     return None
+
+
+def path_to(
+    node: yaml.Node | None, target: yaml.Node, _seen: set[int] | None = None
+) -> tuple[int | str, ...]:
+    """Return the path from *node* down to the key node *target* (ending in its key), or ()."""
+    seen = set() if _seen is None else _seen
+    if node is None or id(node) in seen:  # aliases can make the tree a graph, even a cycle
+        return ()
+    seen.add(id(node))
+    pairs: list[tuple[int | str, yaml.Node]] = []
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k is target:
+                return (k.value,)
+            pairs.append((k.value, v))
+    elif isinstance(node, yaml.SequenceNode):
+        pairs = list(enumerate(node.value))
+    for part, child in pairs:
+        found = path_to(child, target, seen)
+        if found:
+            return (part, *found)
+    return ()

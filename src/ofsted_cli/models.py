@@ -11,6 +11,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
 )
 
 from ofsted_cli import dates
@@ -21,7 +22,11 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 OnsCode = Annotated[str, StringConstraints(pattern=r"^E(06|07|08|09|10|11)\d{6}$")]
 LaNumber = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-PartialDate = Annotated[str, BeforeValidator(dates.parse)]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(dates.parse),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
+]
 """A date at year, month or day precision, kept as canonical ISO text."""
 
 
@@ -34,8 +39,10 @@ def _one_of(allowed: tuple[str, ...], what: str) -> AfterValidator:
     return AfterValidator(check)
 
 
-FrameworkId = Annotated[str, _one_of(tuple(FRAMEWORKS), "framework")]
-Grade = Annotated[str, _one_of(GRADES, "grade")]
+FrameworkId = Annotated[
+    str, _one_of(tuple(FRAMEWORKS), "framework"), WithJsonSchema({"enum": list(FRAMEWORKS)})
+]
+Grade = Annotated[str, _one_of(GRADES, "grade"), WithJsonSchema({"enum": list(GRADES)})]
 SourceKind = Literal[
     "official_statistics",
     "inspection_report",
@@ -173,3 +180,14 @@ FILE_KINDS: dict[str, type[_Record]] = {
     "groups": GroupsFile,
     "figures": FiguresFile,
 }
+
+
+def json_schema(kind: str) -> dict[str, object]:
+    """The JSON Schema of the file whose top-level key is *kind*.
+
+    Partial dates become strings of the form YYYY, YYYY-MM or YYYY-MM-DD; the cross-record
+    checks (references, date order, judgement areas per framework) are not expressible in it.
+    """
+    schema = FILE_KINDS[kind].model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

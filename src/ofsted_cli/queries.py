@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import sqlite3
 from typing import Any
 
-from ofsted_cli.compiler import key
 from ofsted_cli.errors import UsageError
 from ofsted_cli.frameworks import FRAMEWORKS, GRADE_RANK
+from ofsted_cli.keys import key
 
 Row = dict[str, Any]
 
@@ -28,6 +27,8 @@ def resolve_council(conn: sqlite3.Connection, text: str) -> str:
     if len(ids) > 1:
         names = ", ".join(f"{i} ({_name(conn, i)})" for i in ids)
         raise UsageError(f"{text!r} matches several councils: {names}; use an id")
+    import difflib  # only on the error path
+
     keys = [r[0] for r in conn.execute("SELECT DISTINCT key FROM council_keys")]
     close = difflib.get_close_matches(k, keys, n=4, cutoff=0.6)
     hint = ""

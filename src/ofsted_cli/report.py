@@ -34,7 +34,10 @@ def render(result: CheckResult, fmt: str, out: TextIO, err: TextIO) -> None:
         for p in result.problems:
             msg = f"{p.loc}: {p.message} ({p.code})" if p.loc else f"{p.message} ({p.code})"
             msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            out.write(f"::error file={p.path},line={p.line},col={p.col}::{msg}\n")
+            # Property values also escape `:` and `,`, which would end them (actions/toolkit).
+            path = msg_path = p.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            path = msg_path.replace(":", "%3A").replace(",", "%2C")
+            out.write(f"::error file={path},line={p.line},col={p.col}::{msg}\n")
     else:
         for p in result.problems:
             out.write(p.parsable() + "\n")

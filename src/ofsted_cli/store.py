@@ -9,10 +9,9 @@ into place, so two processes building at once both end with a complete store.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
-import tempfile
+import sys
 import time
 from pathlib import Path
 
@@ -27,9 +26,13 @@ def cache_dir() -> Path:
     env = os.environ.get("OFSTED_CACHE_DIR")
     if env:
         return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("ofsted-cli", appauthor=False))
+    # The usual per-user cache folder of each OS (what platformdirs computes, without its import).
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "ofsted-cli" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "ofsted-cli"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ofsted-cli"
 
 
 def _files(data_dir: Path) -> list[Path]:
@@ -46,7 +49,9 @@ def _stat_signature(files: list[Path]) -> tuple[str, int]:
 
 
 def _store_path(data_dir: Path) -> Path:
-    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    import zlib  # a cheap, stable name for the folder; collisions only share a cache file name
+
+    key = f"{zlib.crc32(str(data_dir.resolve()).encode()):08x}"
     return cache_dir() / f"store-{key}.sqlite"
 
 
@@ -62,7 +67,7 @@ def open_store(data_dir: Path) -> sqlite3.Connection:
     blobs: list[bytes] | None = None
     if conn is not None:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
-        if meta.get("schema") == SCHEMA_VERSION:
+        if meta.get("schema") == SCHEMA_VERSION and meta.get("data_dir") == str(data_dir.resolve()):
             racy = newest >= int(meta.get("built_ns", "0")) - _RACY_NS
             if meta.get("stat") == signature and not racy:
                 return conn
@@ -88,6 +93,8 @@ def _try_open(path: Path) -> sqlite3.Connection | None:
 
 
 def _hash(files: list[Path], blobs: list[bytes]) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     for p, blob in zip(files, blobs, strict=True):
         h.update(p.name.encode() + b"\0" + len(blob).to_bytes(8, "big") + blob)
@@ -106,6 +113,8 @@ def _remember_stat(path: Path, signature: str) -> None:
 def _build(
     data_dir: Path, files: list[Path], blobs: list[bytes], signature: str, path: Path
 ) -> sqlite3.Connection:
+    import tempfile
+
     from ofsted_cli import checks, compiler, loading, rules
 
     docs = [loading.load_text(_decode(p, b), str(p)) for p, b in zip(files, blobs, strict=True)]
