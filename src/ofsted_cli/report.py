@@ -33,15 +33,17 @@ def render(result: CheckResult, fmt: str, out: TextIO, err: TextIO) -> None:
     elif fmt == "github":
         for p in result.problems:
             msg = f"{p.loc}: {p.message} ({p.code})" if p.loc else f"{p.message} ({p.code})"
-            msg = msg.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            # Property values also escape `:` and `,`, which would end them (actions/toolkit).
-            path = msg_path = p.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            path = msg_path.replace(":", "%3A").replace(",", "%2C")
-            out.write(f"::error file={path},line={p.line},col={p.col}::{msg}\n")
+            # A property value also escapes `:` and `,`, which would end it (actions/toolkit).
+            path = _escape(p.path).replace(":", "%3A").replace(",", "%2C")
+            out.write(f"::error file={path},line={p.line},col={p.col}::{_escape(msg)}\n")
     else:
         for p in result.problems:
             out.write(p.parsable() + "\n")
     err.write(summary(result) + "\n")
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def summary(result: CheckResult) -> str:

@@ -1,7 +1,7 @@
 """The compiled store: the validated data as an indexed SQLite file, rebuilt only on change.
 
 Queries read this instead of parsing YAML and running pydantic. The cache key is the content
-hash of the data files; a cheap stat signature (size, mtime, inode) skips hashing when nothing
+hash of the data files; a cheap stat signature (size, mtime, ctime, inode) skips hashing when nothing
 was touched, and files modified within two seconds of the build are always hashed (the "racy
 clean" rule git uses), so the store is never stale. Builds write a temporary file and rename it
 into place, so two processes building at once both end with a complete store.
@@ -43,8 +43,9 @@ def _stat_signature(files: list[Path]) -> tuple[str, int]:
     parts, newest = [], 0
     for p in files:
         st = p.stat()
-        parts.append(f"{p.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ino}")
-        newest = max(newest, st.st_mtime_ns)
+        # ctime too: a write always moves it, even when mtime is set back (touch -d, rsync -t).
+        parts.append(f"{p.name}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
+        newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
     return "|".join(parts), newest
 
 
