@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -41,7 +42,7 @@ def _cell(value: Cell) -> str:
     )
 
 
-def write_ods(path: Path, sheets: dict[str, list[list[Cell]]]) -> Path:
+def write_ods(path: Path, sheets: dict[str, Sequence[Sequence[Cell]]]) -> Path:
     """Write *sheets* (name -> rows of cells) as an ODS workbook at *path*."""
     body = [_HEAD]
     for name, rows in sheets.items():

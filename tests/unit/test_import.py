@@ -109,9 +109,8 @@ def edition_2025(path: Path, *, cl_staffs: str = RI) -> Path:
 
 def edition_2023(path: Path) -> Path:
     width = len(layouts._HEAD_2023) + len(layouts._ILACS_2023_FIRST)
-    wirral: list[Cell] = ["link", "Wirral", "North West", "Metropolitan District"] + [""] * (
-        width - 4
-    )
+    wirral: list[Cell] = ["link", "Wirral", "North West", "Metropolitan District"]
+    wirral += [""] * (width - 4)
     wirral[4:7] = [D(2011, 3, 11), "Good", "Good"]
     wirral[17:25] = [
         D(2016, 9, 20),
@@ -124,7 +123,8 @@ def edition_2023(path: Path) -> Path:
         "Inadequate",
     ]
     wirral[32:38] = ["ILACS Standard Inspection", D(2019, 7, 29), RI, "Good", RI, RI]
-    dorset: list[Cell] = ["link", "Dorset", "South West", "Shire County"] + [""] * (width - 4)
+    dorset: list[Cell] = ["link", "Dorset", "South West", "Shire County"]
+    dorset += [""] * (width - 4)
     dorset[4:7] = [D(2011, 10, 28), "Good", "Good"]
     rows: list[list[Cell]] = [
         ["title"],
@@ -250,7 +250,7 @@ def test_unknown_layout_is_refused_and_nothing_written(tmp_path: Path, data: Pat
     """A sheet whose columns moved is refused with expected and found; nothing is written."""
     f = edition_2025(tmp_path / "a.ods")
     bad = tmp_path / "bad.ods"
-    head = list(layouts._HEAD_HIST_2025)
+    head: list[Cell] = list(layouts._HEAD_HIST_2025)
     head[5], head[6] = head[6], head[5]
     write_ods(
         bad,
