@@ -3,7 +3,9 @@
 # No `from __future__ import annotations` here: Typer would eval every annotation string on
 # each run (get_type_hints), which costs start-up time.
 
+import functools
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -20,6 +22,24 @@ app = typer.Typer(
     add_completion=False,
     help="The validated record of Ofsted judgements on English councils' children's services.",
 )
+
+
+def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Register a command whose expected errors become one line on stderr and an exit code."""
+
+    def register(fn: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> None:
+            try:
+                fn(*args, **kwargs)
+            except OfstedError as e:
+                sys.stderr.write(f"ofsted: {e}\n")
+                raise typer.Exit(e.exit_code) from None
+
+        app.command(name)(run)
+        return fn
+
+    return register
 
 
 class ValidateFormat(StrEnum):
@@ -50,7 +70,7 @@ def _data_dir(ctx: typer.Context) -> Path:
     return datadir.resolve(ctx.obj)
 
 
-@app.command()
+@command()
 def validate(
     ctx: typer.Context,
     paths: Annotated[
@@ -78,7 +98,7 @@ def validate(
     raise typer.Exit(0 if result.ok else 1)
 
 
-@app.command("import")
+@command("import")
 def import_(
     ctx: typer.Context,
     files: Annotated[list[Path], typer.Argument(help="Ofsted ODS/XLSX releases to import.")],
@@ -131,7 +151,7 @@ def _out(lines_or_payload: Any, as_json: bool) -> None:
         render.emit(lines_or_payload)
 
 
-@app.command()
+@command()
 def show(
     ctx: typer.Context,
     council: Annotated[str, typer.Argument(help="Id, name, ONS code or DfE LA number.")],
@@ -152,7 +172,7 @@ def show(
     _out(data if json_out else render.show(data), json_out)
 
 
-@app.command()
+@command()
 def compare(
     ctx: typer.Context,
     year: Annotated[
@@ -216,7 +236,7 @@ def compare(
     _out(data if json_out else render.compare(data, scope), json_out)
 
 
-@app.command()
+@command()
 def statements(
     ctx: typer.Context,
     council: Annotated[Optional[str], typer.Option(help="Only this council.")] = None,  # noqa: UP045
@@ -253,7 +273,7 @@ def statements(
     _out(rows if json_out else render.statements(rows), json_out)
 
 
-@app.command()
+@command()
 def councils(
     ctx: typer.Context,
     region: Annotated[Optional[str], typer.Option(help="Only this Ofsted region.")] = None,  # noqa: UP045
@@ -283,7 +303,7 @@ class SchemaKind(StrEnum):
     figures = "figures"
 
 
-@app.command()
+@command()
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which data file's schema.")],
 ) -> None:
