@@ -3,8 +3,8 @@
 Queries read this instead of parsing YAML and running pydantic. The cache key is the content
 hash of the data files; a cheap stat signature (size, mtime, ctime, inode) skips hashing when
 nothing was touched, and files changed within two seconds of the build are always hashed (the
-"racy clean" rule git uses), so the store is never stale. Builds write a temporary file and rename it
-into place, so two processes building at once both end with a complete store.
+"racy clean" rule git uses), so the store is never stale. Builds write a temporary file and
+rename it into place, so two processes building at once both end with a complete store.
 """
 
 from __future__ import annotations
