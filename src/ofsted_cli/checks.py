@@ -28,6 +28,9 @@ class Placed:
     record: Any
     doc: loading.Document
     loc: tuple[int | str, ...]
+    positions: tuple[int, ...] = ()
+    """For a council: the index in the file of each of `record.inspections`, which leaves out
+    the invalid ones (so the two can differ)."""
 
 
 @dataclass
@@ -116,7 +119,7 @@ def _check_document(ds: Dataset, doc: loading.Document) -> None:
             "an empty file"
             if data is None
             else (
-                f"keys {', '.join(map(str, data))}"
+                f"key{'s' if len(data) != 1 else ''} {', '.join(map(str, data))}"
                 if isinstance(data, dict)
                 else _KINDS_OF_DATA.get(type(data).__name__, type(data).__name__)
             )
@@ -163,8 +166,11 @@ def _check_document(ds: Dataset, doc: loading.Document) -> None:
         except ValidationError as e:
             _report(ds, doc, (kind, i), e)
             record = None
+        positions: tuple[int, ...] = ()
         if kind == "councils" and isinstance(item, dict):
-            valid = _inspections(ds, doc, (kind, i, "inspections"), nested or [])
+            checked = _inspections(ds, doc, (kind, i, "inspections"), nested or [])
+            positions = tuple(j for j, _ in checked)
+            valid = [insp for _, insp in checked]
             if record is not None:
                 record = record.model_copy(update={"inspections": valid})
             elif isinstance(item.get("id"), str):
@@ -174,17 +180,17 @@ def _check_document(ds: Dataset, doc: loading.Document) -> None:
                     id=item["id"], successors=[], inspections=valid
                 )
         if record is not None:
-            bucket.append(Placed(record, doc, (kind, i)))
+            bucket.append(Placed(record, doc, (kind, i), positions))
 
 
 def _inspections(
     ds: Dataset, doc: loading.Document, prefix: tuple[int | str, ...], items: list[Any]
-) -> list[Any]:
+) -> list[tuple[int, Any]]:
     valid = []
     validate = models.Inspection.model_validate
     for j, item in enumerate(items):
         try:
-            valid.append(validate(item))
+            valid.append((j, validate(item)))
         except ValidationError as e:
             _report(ds, doc, (*prefix, j), e)
     return valid
@@ -244,6 +250,9 @@ def _message(err: Any) -> str:
         msg = f"{err['input']!r} does not match the pattern {err['ctx']['pattern']}"
     elif err["type"] == "missing":
         msg = f"required key {str(err['loc'][-1])!r} is missing"
+    elif err["type"] == "too_short":  # pydantic's own says "after validation", which is noise
+        ctx = err.get("ctx", {})
+        msg = f"expected at least {ctx.get('min_length')} item(s), found {ctx.get('actual_length')}"
     return msg
 
 

@@ -25,6 +25,9 @@ def resolve_council(conn: sqlite3.Connection, text: str) -> str:
     if len(ids) == 1:
         return str(ids[0])
     if len(ids) > 1:
+        current = [i for i in ids if _status(conn, i) == "current"]
+        if len(current) == 1:  # "Dorset" is today's Dorset, not the county before 2019
+            return str(current[0])
         names = ", ".join(f"{i} ({_name(conn, i)})" for i in ids)
         raise UsageError(f"{text!r} matches several councils: {names}; use an id")
     import difflib  # only on the error path
@@ -47,6 +50,10 @@ def resolve_council(conn: sqlite3.Connection, text: str) -> str:
 def _name(conn: sqlite3.Connection, cid: str) -> str:
     row = conn.execute("SELECT name FROM councils WHERE id = ?", (cid,)).fetchone()
     return str(row[0])
+
+
+def _status(conn: sqlite3.Connection, cid: str) -> str:
+    return str(conn.execute("SELECT status FROM councils WHERE id = ?", (cid,)).fetchone()[0])
 
 
 def _council(conn: sqlite3.Connection, cid: str) -> Row:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 from ofsted_cli import dates
 from ofsted_cli.checks import Dataset, Placed
@@ -24,7 +25,7 @@ def check(ds: Dataset, today: str | None = None) -> None:
     seen_at: dict[str, Placed] = {}
     for placed in recs["councils"]:
         council = placed.record
-        for i, insp in enumerate(council.inspections):
+        for i, insp in _inspections(placed):
             if insp.id in inspections:
                 ds.problem(
                     placed,
@@ -57,7 +58,7 @@ def check(ds: Dataset, today: str | None = None) -> None:
             ref(placed, ("successors", j), "council", succ)
         for j, src in enumerate(council.sources):
             ref(placed, ("sources", j), "source", src)
-        for i, insp in enumerate(council.inspections):
+        for i, insp in _inspections(placed):
             for j, src in enumerate(insp.sources):
                 ref(placed, ("inspections", i, "sources", j), "source", src)
             _check_inspection(ds, placed, i, insp, today)
@@ -164,6 +165,12 @@ def _check_inspection(ds: Dataset, placed: Placed, i: int, insp: object, today: 
                 f"{insp.framework} scale; allowed: {', '.join(fw.scale)}",
                 Code.GRADE,
             )
+
+
+def _inspections(placed: Placed) -> Iterable[tuple[int, Any]]:
+    """Each inspection of a council with its index in the file (invalid ones are left out)."""
+    items = placed.record.inspections
+    return zip(placed.positions or range(len(items)), items, strict=True)
 
 
 def _future(

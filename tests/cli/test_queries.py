@@ -1,0 +1,194 @@
+"""The query commands on the shipped data, through the CLI, as people type them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from ofsted_cli.cli import app
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    yield tmp_path_factory.mktemp("cache")
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture()
+def run(cache: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
+    monkeypatch.setenv("OFSTED_CACHE_DIR", str(cache))
+
+    def invoke(*args: str) -> Result:
+        return CliRunner().invoke(app, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def _call(run: Run, *args: str) -> Result:
+    return run(*args)
+
+
+def test_show_wirral_history(run: Run) -> None:
+    """`show wirral` lists the 2016 inadequate and 2019 requires-improvement judgements."""
+    r = _call(run, "show", "wirral")
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    assert "Wirral (wirral)" in out
+    assert "ONS E08000015 · DfE LA 344 · North West" in out
+    sif = out.index("2016-09-20  Single inspection framework")
+    ilacs = out.index("2019-07-29  ILACS standard inspection")
+    assert sif < ilacs
+    assert "Inadequate" in out[sif:ilacs]
+    assert "Requires improvement" in out[ilacs:]
+    assert "\x1b[" not in out  # piped output is plain text
+
+
+@pytest.mark.parametrize("name", ["St. Helens", "st-helens", "ST HELENS", "E08000013", "342"])
+def test_show_matches_names_and_codes(run: Run, name: str) -> None:
+    """A council is found by id, any name, ONS code or DfE number, any case or punctuation."""
+    r = _call(run, "show", name, "--json")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["council"]["id"] == "st-helens"
+
+
+def test_show_unknown_council_suggests(run: Run) -> None:
+    """An unknown council is one line on stderr with suggestions, exit 2."""
+    r = _call(run, "show", "wirrel")
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert r.stderr == (
+        "ofsted: no council matches 'wirrel'; did you mean 'Wirral'? "
+        "(`ofsted councils` lists them)\n"
+    )
+
+
+def test_show_shared_name_prefers_the_current_council(run: Run) -> None:
+    """A name a current and a former council share means the current one; ids pick either."""
+    assert json.loads(_call(run, "show", "Dorset", "--json").stdout)["council"]["id"] == "dorset"
+    former = json.loads(_call(run, "show", "dorset-former", "--json").stdout)
+    assert former["council"]["status"] == "former"
+
+
+def test_show_json_shape(run: Run) -> None:
+    """--json gives grades by name and dates at their known precision."""
+    data = json.loads(_call(run, "show", "wirral", "--json").stdout)
+    by_id = {i["id"]: i for i in data["inspections"]}
+    sif = by_id["wirral-sif-2016-09-20"]
+    assert sif["judgements"]["overall_effectiveness"] == "inadequate"
+    assert sif["published"] == "2016-09-20"
+    ilacs = by_id["wirral-ilacs-standard-2019-07-29"]
+    assert ilacs["judgements"]["overall_effectiveness"] == "requires_improvement"
+    assert "ofsted-csc-data-2023" in data["sources"]
+    assert data["in_force"]["overall"] in ("requires_improvement", "good", "inadequate")
+
+
+def test_show_since_trims_history(run: Run) -> None:
+    """--since YEAR leaves out older inspections."""
+    data = json.loads(_call(run, "show", "wirral", "--since", "2019", "--json").stdout)
+    assert all(i["published"] >= "2019" for i in data["inspections"] if i["published"])
+    assert "wirral-sif-2016-09-20" not in {i["id"] for i in data["inspections"]}
+
+
+def test_compare_year_changes(run: Run) -> None:
+    """St Helens went down to inadequate and Wirral up to requires improvement in 2019."""
+    r = _call(
+        run, "compare", "--year", "2019", "--council", "st helens", "--council", "wirral", "--json"
+    )
+    assert r.exit_code == 0, r.stderr
+    rows = {c["id"]: c for c in json.loads(r.stdout)["councils"]}
+    sth, wir = rows["st-helens"], rows["wirral"]
+    assert (sth["start"]["overall"], sth["end"]["overall"], sth["change"]) == (
+        "requires_improvement",
+        "inadequate",
+        "down",
+    )
+    assert sth["published"][0]["published"] == "2019-11-04"
+    assert (wir["start"]["overall"], wir["end"]["overall"], wir["change"]) == (
+        "inadequate",
+        "requires_improvement",
+        "up",
+    )
+    assert wir["published"][0]["published"] == "2019-07-29"
+
+
+def test_compare_as_of_day(run: Run) -> None:
+    """--as-of DATE gives the rating in force that day."""
+    data = json.loads(
+        _call(run, "compare", "--as-of", "2019-03-31", "--council", "wirral", "--json").stdout
+    )
+    assert data["councils"][0]["in_force"]["overall"] == "inadequate"
+    assert data["councils"][0]["in_force"]["framework"] == "sif"
+
+
+def test_compare_region_summary(run: Run) -> None:
+    """A region compares all its councils, with a summary line of counts."""
+    r = _call(run, "compare", "--year", "2019", "--region", "north west")
+    assert r.exit_code == 0, r.stderr
+    assert "Ratings in 2019, region north west" in r.stdout
+    assert "31 December:" in r.stdout
+    assert "Changes:" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--year", "1850"], "--year 1850 is out of range"),
+        (["--as-of", "2019-02-30"], "is not a date"),
+        (["--as-of", "2099-01-01"], "is in the future"),
+        (["--year", "2019", "--as-of", "2019-03-31"], "exactly one of"),
+        ([], "exactly one of"),
+        (["--year", "2019", "--region", "Atlantis"], "no region 'Atlantis'"),
+        (["--year", "2019", "--group", "nowhere"], "no group 'nowhere'"),
+        (["--year", "2019", "--council", "nowhere"], "no council matches 'nowhere'"),
+    ],
+)
+def test_compare_usage_errors(run: Run, args: list[str], message: str) -> None:
+    """Bad years, dates, regions and groups: one clear line, exit 2, no traceback."""
+    r = _call(run, "compare", *args)
+    assert r.exit_code == 2
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr
+    assert r.stderr.count("\n") == 1
+
+
+def test_compare_year_not_a_number(run: Run) -> None:
+    """A year that is not a number is a usage error."""
+    r = _call(run, "compare", "--year", "twenty")
+    assert r.exit_code == 2
+
+
+def test_councils_region(run: Run) -> None:
+    """`councils --region` lists that region's councils with codes and rating."""
+    r = _call(run, "councils", "--region", "North West", "--json")
+    rows = {c["id"]: c for c in json.loads(r.stdout)}
+    assert rows["wirral"]["ons_code"] == "E08000015"
+    assert rows["wirral"]["la_number"] == "344"
+    assert "cumbria" not in rows
+    former = {c["id"] for c in json.loads(_call(run, "councils", "--former", "--json").stdout)}
+    assert {"cumbria", "dorset-former", "northamptonshire"} <= former
+
+
+def test_councils_text(run: Run) -> None:
+    """The text table has a header and a count."""
+    out = _call(run, "councils").stdout
+    assert out.startswith("Council")
+    assert "153 councils" in out
+
+
+def test_statements_unknown_inspection(run: Run) -> None:
+    """An unknown inspection id is a usage error."""
+    r = _call(run, "statements", "--inspection", "nope")
+    assert r.exit_code == 2
+    assert "no inspection 'nope'" in r.stderr
+
+
+def test_statements_bad_date(run: Run) -> None:
+    """A bad --since is a usage error."""
+    r = _call(run, "statements", "--since", "May 2019")
+    assert r.exit_code == 2
