@@ -295,6 +295,33 @@ def councils(
     _out(rows if json_out else render.councils(rows), json_out)
 
 
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    sqlite = "sqlite"
+
+
+@command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or sqlite.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="A folder (csv) or a file (json, sqlite).")
+    ],
+) -> None:
+    """Export the validated dataset: CSV files, one JSON file, or a SQLite database.
+
+    CSV gives one row per inspection with a column per judgement area; JSON and SQLite hold
+    every record and field.
+
+    Example: ofsted export --format csv --out ofsted-data/
+    """
+    from ofsted_cli import export as exporting
+
+    for path in exporting.export(_store(ctx), fmt.value, out):
+        sys.stderr.write(f"wrote {path}\n")
+
+
 class SchemaKind(StrEnum):
     councils = "councils"
     statements = "statements"

@@ -163,7 +163,12 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 
 def _yaml_message(e: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (e.context, e.problem) if p]
+    context, mark = e.context, e.context_mark
+    if context and mark and e.problem_mark and mark.line != e.problem_mark.line:
+        # The problem is found where parsing gave up; say where the construct began, e.g. the
+        # `[` of a flow list that is never closed.
+        context = f"{context} (see line {mark.line + 1}, column {mark.column + 1})"
+    parts = [p for p in (context, e.problem) if p]
     return "not valid YAML: " + ", ".join(parts) if parts else "not valid YAML"
 
 

@@ -134,6 +134,7 @@ def _check_inspection(ds: Dataset, placed: Placed, i: int, insp: object, today: 
             f"{fw.label} ({insp.framework}) gives no "
             "graded judgements; remove `judgements` and describe the findings in notes",
             Code.UNGRADED,
+            key=True,
         )
         return
     allowed = fw.allowed_areas(insp.start or insp.published)
