@@ -139,7 +139,9 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: docs/j
 def _store(ctx: typer.Context) -> Any:
     from ofsted_cli import store
 
-    return store.open_store(_data_dir(ctx))
+    conn = store.open_store(_data_dir(ctx))
+    ctx.call_on_close(conn.close)
+    return conn
 
 
 def _out(lines_or_payload: Any, as_json: bool) -> None:

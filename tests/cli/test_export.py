@@ -22,7 +22,8 @@ def test_export_csv(tmp_path: Path) -> None:
     """CSV has one row per inspection with a column per judgement area."""
     r = CliRunner().invoke(app, ["export", "-f", "csv", "-o", str(tmp_path / "out")])
     assert r.exit_code == 0, r.stderr
-    rows = list(csv.DictReader((tmp_path / "out" / "inspections.csv").open(encoding="utf-8")))
+    with (tmp_path / "out" / "inspections.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     wirral = {row["id"]: row for row in rows if row["council_id"] == "wirral"}
     assert wirral["wirral-sif-2016-09-20"]["overall_effectiveness"] == "inadequate"
     assert wirral["wirral-sif-2016-09-20"]["ons_code"] == "E08000015"
