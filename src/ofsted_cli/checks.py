@@ -62,7 +62,10 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         if p.is_dir() and p.suffix not in (".yaml", ".yml"):
-            found = sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml"))
+            try:
+                found = sorted(q for q in p.iterdir() if q.suffix in (".yaml", ".yml"))
+            except OSError:  # e.g. no permission to list it: load_file says so
+                found = []
             out.extend(found or [p])  # an empty folder is reported, not skipped
         else:
             out.append(p)

@@ -118,7 +118,8 @@ def load_text(text: str, path: str) -> Document:
         # character's first occurrence is the same place for both.
         found = text.find(chr(e.character)) if isinstance(e.character, int) else -1
         line, col = _position(text, found) if found >= 0 else (1, 1)
-        doc.error = (line, col, f"not valid YAML: character #x{e.character:04x}: {e.reason}")
+        char = f"#x{e.character:04x}" if isinstance(e.character, int) else repr(e.character)
+        doc.error = (line, col, f"not valid YAML: character {char}: {e.reason}")
     except yaml.YAMLError as e:  # pragma: no cover - every other YAML error is marked
         doc.error = (1, 1, "not valid YAML: " + " ".join(str(e).split()))
     finally:
@@ -131,16 +132,7 @@ def load_file(path: Path) -> Document:
     try:
         text = path.read_bytes().decode("utf-8")
     except IsADirectoryError:
-        return Document(
-            str(path),
-            error=(
-                1,
-                1,
-                "is a folder with no .yaml files in it"
-                if path.suffix not in (".yaml", ".yml")
-                else "is a folder, not a YAML file",
-            ),
-        )
+        return Document(str(path), error=(1, 1, _folder_message(path)))
     except FileNotFoundError:
         return Document(str(path), error=(1, 1, "no such file"))
     except PermissionError:
@@ -155,6 +147,16 @@ def load_file(path: Path) -> Document:
     except OSError as e:
         return Document(str(path), error=(1, 1, f"cannot be read: {e.strerror}"))
     return load_text(text, str(path))
+
+
+def _folder_message(path: Path) -> str:
+    if path.suffix in (".yaml", ".yml"):
+        return "is a folder, not a YAML file"
+    try:
+        next(path.iterdir(), None)
+    except OSError as e:
+        return f"is a folder that cannot be read: {(e.strerror or str(e)).lower()}"
+    return "is a folder with no .yaml files in it"
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -215,24 +217,23 @@ def coerced(node: yaml.Node | None) -> str | None:
     return None
 
 
-def path_to(
-    node: yaml.Node | None, target: yaml.Node, _seen: set[int] | None = None
-) -> tuple[int | str, ...]:
+def path_to(node: yaml.Node | None, target: yaml.Node) -> tuple[int | str, ...]:
     """Return the path from *node* down to the key node *target* (ending in its key), or ()."""
-    seen = set() if _seen is None else _seen
-    if node is None or id(node) in seen:  # aliases can make the tree a graph, even a cycle
-        return ()
-    seen.add(id(node))
-    pairs: list[tuple[int | str, yaml.Node]] = []
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if k is target:
-                return (k.value,)
-            pairs.append((k.value, v))
-    elif isinstance(node, yaml.SequenceNode):
-        pairs = list(enumerate(node.value))
-    for part, child in pairs:
-        found = path_to(child, target, seen)
-        if found:
-            return (part, *found)
+    # Iterative, so that deep nesting cannot exhaust the stack; `seen` stops alias cycles.
+    stack: list[tuple[yaml.Node | None, tuple[int | str, ...]]] = [(node, ())]
+    seen: set[int] = set()
+    while stack:
+        current, path = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        children: list[tuple[yaml.Node, tuple[int | str, ...]]] = []
+        if isinstance(current, yaml.MappingNode):
+            for k, v in current.value:
+                if k is target:
+                    return (*path, k.value)
+                children.append((v, (*path, k.value)))
+        elif isinstance(current, yaml.SequenceNode):
+            children = [(v, (*path, i)) for i, v in enumerate(current.value)]
+        stack.extend(reversed(children))  # document order first
     return ()
