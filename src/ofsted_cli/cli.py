@@ -55,8 +55,8 @@ def _main(
         Optional[Path],  # noqa: UP045 - Typer needs Optional here on 3.11
         typer.Option(
             "--data",
-            envvar="OFSTED_DATA",
-            help="Data folder to use [default: the data shipped with ofsted-cli]",
+            help="Data folder to use [default: $OFSTED_DATA, else the data shipped with "
+            "ofsted-cli]",
             show_default=False,
         ),
     ] = None,

@@ -182,11 +182,6 @@ def test_missing_data_folder(tmp_path: Path) -> None:
     assert err.endswith(") is not a folder\n") and err.count("\n") == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the --data option reads OFSTED_DATA itself (envvar=), so datadir.resolve cannot "
-    "tell where the folder came from and always says --data",
-)
 def test_missing_data_folder_names_its_origin(tmp_path: Path) -> None:
     """The message says whether the folder came from --data or from $OFSTED_DATA."""
     missing = tmp_path / "nope"
