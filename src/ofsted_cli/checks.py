@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,7 @@ class Dataset:
     ) -> None:
         """Record a problem at *sub* below *placed*."""
         loc = placed.loc + sub
-        line, col = loading.locate(placed.doc.node, loc, key=key)
+        line, col = loading.locate(placed.doc.tree(), loc, key=key)
         self.problems.append(Problem(placed.doc.path, line, col, _dotted(loc), message, code.value))
 
 
@@ -78,12 +80,32 @@ def load_dataset(paths: Iterable[Path]) -> Dataset:
 
 
 def check_documents(docs: Iterable[loading.Document]) -> Dataset:
-    """Schema-check parsed documents; return the valid records and the problems."""
+    """Schema-check parsed documents; return the valid records and the problems.
+
+    Each document's node tree and raw data are let go once its records are validated, so
+    that memory holds one file's tree at a time, as `yaml.load` file after file would.
+    """
     ds = Dataset()
-    for doc in docs:
-        ds.files.append(doc.path)
-        _check_document(ds, doc)
+    with no_gc():
+        for doc in docs:
+            ds.files.append(doc.path)
+            _check_document(ds, doc)
+            if not doc.duplicates:  # a duplicate-key problem is located through the tree
+                doc.release()
     return ds
+
+
+@contextlib.contextmanager
+def no_gc() -> Iterator[None]:
+    """Pause the cycle collector: parsing makes millions of acyclic objects, and each full
+    collection would walk them all again (reference counting still frees everything)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def check_paths(paths: Iterable[Path], today: str | None = None) -> CheckResult:
@@ -91,7 +113,8 @@ def check_paths(paths: Iterable[Path], today: str | None = None) -> CheckResult:
     from ofsted_cli import rules
 
     ds = load_dataset(paths)
-    rules.check(ds, today)
+    with no_gc():
+        rules.check(ds, today)
     counts = {kind: len(items) for kind, items in ds.records.items() if kind in ds.kinds_seen}
     counts["inspections"] = sum(len(p.record.inspections) for p in ds.records["councils"])
     return CheckResult(sorted(set(ds.problems)), ds.files, counts)
@@ -109,7 +132,7 @@ def _check_document(ds: Dataset, doc: loading.Document) -> None:
                 doc.path,
                 key_node.start_mark.line + 1,
                 key_node.start_mark.column + 1,
-                _dotted(loading.path_to(doc.node, key_node)),
+                _dotted(loading.path_to(doc.tree(), key_node)),
                 f"duplicate key {key_node.value!r}: YAML keeps only the last; remove or "
                 "merge the repeats",
                 Code.DUPLICATE_KEY.value,
@@ -130,7 +153,7 @@ def _check_document(ds: Dataset, doc: loading.Document) -> None:
         # Point at the first key that is not a kind (or the second key), not at the file's start.
         extra = [k for k in data if k not in KIND_MODELS] if isinstance(data, dict) else []
         odd = extra[0] if extra else list(data)[1] if isinstance(data, dict) and data else None
-        line, col = loading.locate(doc.node, () if odd is None else (str(odd),), key=True)
+        line, col = loading.locate(doc.tree(), () if odd is None else (str(odd),), key=True)
         ds.problems.append(
             Problem(
                 doc.path,
@@ -146,7 +169,7 @@ def _check_document(ds: Dataset, doc: loading.Document) -> None:
     ds.kinds_seen.add(kind)
     items = data[kind]
     if not isinstance(items, list):
-        line, col = loading.locate(doc.node, (kind,))
+        line, col = loading.locate(doc.tree(), (kind,))
         ds.problems.append(
             Problem(doc.path, line, col, kind, f"expected a list of {kind}", Code.SCHEMA.value)
         )
@@ -215,13 +238,13 @@ def _report(
                 continue
             union_at[loc] = len(ds.problems)
         if etype == "extra_forbidden":
-            line, col = loading.locate(doc.node, loc, key=True)
+            line, col = loading.locate(doc.tree(), loc, key=True)
             msg = f"unknown key {str(loc[-1])!r}; allowed: {_allowed_keys(doc, loc)}"
             ds.problems.append(Problem(doc.path, line, col, _dotted(loc), msg, etype))
             continue
-        node = loading.find(doc.node, loc)
+        node = loading.find(doc.tree(), loc)
         read_as = loading.coerced(node)
-        line, col = loading.locate(doc.node, loc)
+        line, col = loading.locate(doc.tree(), loc)
         raw = node.value if node is not None else ""
         if read_as and node is not None and node.tag.endswith(":null") and etype == "string_type":
             msg = "is empty; expected text"

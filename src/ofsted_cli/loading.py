@@ -1,7 +1,10 @@
 """YAML -> (node tree, data), keeping positions so that any problem can be located.
 
-Parsed once with the libyaml loader where present. The node tree is kept to locate errors;
-duplicate keys, which PyYAML silently drops, are recorded while the data is constructed.
+Parsed once with the libyaml loader where present; duplicate keys, which PyYAML silently
+drops, are recorded while the data is constructed. The node tree (every scalar with its
+marks: several times the size of the data) is let go once the data is built, and composed
+again from the kept text only when a problem has to be located: clean files, the common
+case, cost what `yaml.load` costs and no more memory (issue 5).
 """
 
 from __future__ import annotations
@@ -98,11 +101,28 @@ class Document:
     duplicates: list[yaml.Node] = field(default_factory=list)
     error: tuple[int, int, str] | None = None
     """(line, col, message) when the file could not be read or parsed."""
+    text: str | None = None
+    """The text parsed, kept so that a dropped node tree can be composed again."""
+
+    def tree(self) -> yaml.Node | None:
+        """The node tree, composed again from the text if it was let go."""
+        if self.node is None and self.text is not None and self.error is None:
+            loader = _Loader(self.text)
+            try:
+                self.node = loader.get_single_node()
+            finally:
+                loader.dispose()
+        return self.node
+
+    def release(self) -> None:
+        """Let go of the node tree and the data (the text stays to locate problems)."""
+        self.node = None
+        self.data = None
 
 
 def load_text(text: str, path: str) -> Document:
     """Parse *text*; never raises for bad YAML (the error is recorded on the Document)."""
-    doc = Document(path)
+    doc = Document(path, text=text)
     loader = _Loader(text)
     try:
         doc.node = loader.get_single_node()

@@ -200,5 +200,5 @@ def _unique(ds: Dataset, items: Iterable[Placed], kind: str) -> set[str]:
 def _where(placed: Placed) -> str:
     from ofsted_cli import loading
 
-    line, col = loading.locate(placed.doc.node, placed.loc)
+    line, col = loading.locate(placed.doc.tree(), placed.loc)
     return f"{placed.doc.path}:{line}:{col}"

@@ -118,7 +118,7 @@ def _build(
 
     from ofsted_cli import checks, compiler, loading, rules
 
-    docs = [loading.load_text(_decode(p, b), str(p)) for p, b in zip(files, blobs, strict=True)]
+    docs = (loading.load_text(_decode(p, b), str(p)) for p, b in zip(files, blobs, strict=True))
     ds = checks.check_documents(docs)
     rules.check(ds)
     if ds.problems:
