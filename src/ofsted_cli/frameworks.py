@@ -73,7 +73,7 @@ class Framework:
         return (*base, "children_in_care", "care_leavers")
 
 
-_SIF_AREAS = (
+SIF_AREAS = (
     "overall_effectiveness",
     "help_and_protection",
     "looked_after_children",
@@ -129,9 +129,9 @@ FRAMEWORKS: dict[str, Framework] = {
             ("overall_effectiveness",),
             _EARLY,
         ),
-        Framework("sif", "Single inspection framework", "SIF", True, _SIF_AREAS, headline=True),
+        Framework("sif", "Single inspection framework", "SIF", True, SIF_AREAS, headline=True),
         Framework(
-            "sif_reinspection", "SIF re-inspection", "SIF re-insp.", True, _SIF_AREAS, headline=True
+            "sif_reinspection", "SIF re-inspection", "SIF re-insp.", True, SIF_AREAS, headline=True
         ),
         Framework("sif_monitoring_visit", "SIF monitoring visit", "SIF MV", False),
         Framework(

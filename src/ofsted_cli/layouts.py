@@ -21,6 +21,7 @@ from ofsted_cli.editions import (
     _type,
 )
 from ofsted_cli.errors import ImportFormatError
+from ofsted_cli.frameworks import SIF_AREAS
 
 # --- Children's social care data in England 2023: one wide row per council, 2009-2023 ---------
 
@@ -88,14 +89,8 @@ _ILACS_2023_FORMER = [
     "ILACS framework experiences and progress of children who need help and protection",
     "ILACS framework experiences and progress of children in care and care leavers",
 ]
-_SIF = (
-    "overall_effectiveness",
-    "help_and_protection",
-    "looked_after_children",
-    "adoption_performance",
-    "care_leavers",
-    "leadership",
-)
+# The SIF columns in the file's order; the LSCB judgement has its own column group.
+_SIF = tuple(a for a in SIF_AREAS if a != "lscb")
 _ILACS4 = ("overall_effectiveness", "leadership", "help_and_protection")
 
 # (framework, date column, {area: grade column}) by column index in _HEAD_2023
