@@ -92,7 +92,9 @@ def validate(
     """
     from ofsted_cli import checks, report
 
-    targets = paths or [_data_dir(ctx)]
+    from ofsted_cli import datadir
+
+    targets = paths or [datadir.shown(_data_dir(ctx))]
     result = checks.check_paths(targets)
     report.render(result, fmt.value, sys.stdout, sys.stderr)
     raise typer.Exit(0 if result.ok else 1)

@@ -17,7 +17,8 @@ def resolve(option: Path | None) -> Path:
     elif os.environ.get("OFSTED_DATA"):
         path, why = Path(os.environ["OFSTED_DATA"]), "OFSTED_DATA"
     else:
-        path, why = Path(__file__).resolve().parent / "data", "the package"
+        # Resolved: in a checkout the packaged folder is a link to the project's data/.
+        path, why = (Path(__file__).parent / "data").resolve(), "the package"
     if not path.is_dir():
         raise DataDirError(f"data directory {path} (from {why}) is not a folder")
     return path
@@ -28,3 +29,11 @@ def data_files(folder: Path) -> list[Path]:
     found = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
     order = {name: i for i, name in enumerate(FILES)}
     return sorted(found, key=lambda p: (order.get(p.name, len(FILES)), p.name))
+
+
+def shown(path: Path) -> Path:
+    """*path* relative to the working folder when it lies inside it (shorter messages)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path

@@ -192,3 +192,68 @@ def test_statements_bad_date(run: Run) -> None:
     """A bad --since is a usage error."""
     r = _call(run, "statements", "--since", "May 2019")
     assert r.exit_code == 2
+
+
+def test_show_wirral_quotes_of_the_time(run: Run) -> None:
+    """`show wirral` puts the quotes of the time under the inspection they answer."""
+    data = json.loads(_call(run, "show", "wirral", "--json").stdout)
+    by_id = {i["id"]: i for i in data["inspections"]}
+    sif_speakers = {s["speaker"]["name"] for s in by_id["wirral-sif-2016-09-20"]["statements"]}
+    ilacs = by_id["wirral-ilacs-standard-2019-07-29"]["statements"]
+    assert "Bernie Mooney" in sif_speakers
+    assert {"Tom Usher", "Kemi Badenoch MP"} <= {s["speaker"]["name"] for s in ilacs}
+    usher = next(s for s in ilacs if s["speaker"]["name"] == "Tom Usher")
+    assert usher["text"].startswith("This is an important place to reach on our journey")
+    assert usher["sources"] == ["seed-001"]
+    assert data["sources"]["seed-001"]["url"].startswith("https://wirralview.com/")
+
+
+def test_compare_merseyside_2019_seed_case(run: Run) -> None:
+    """St Helens fell to inadequate in November 2019, Wirral rose in July 2019."""
+    r = _call(run, "compare", "--year", "2019", "--group", "merseyside")
+    assert r.exit_code == 0, r.stderr
+    lines = {line.split("  ")[0]: line for line in r.stdout.splitlines()}
+    assert "2019-11-04 ILACS Inadequate" in lines["St Helens"]
+    assert "↓ down" in lines["St Helens"]
+    assert "2019-07-29 ILACS Requires improvement" in lines["Wirral"]
+    assert "↑ up" in lines["Wirral"]
+    assert "Good or outstanding at any point in 2019: 0 of 5." in r.stdout
+
+
+def test_compare_merseyside_2018_none_good(run: Run) -> None:
+    """No Merseyside council was good or outstanding in 2018 (seed 000)."""
+    data = json.loads(
+        _call(run, "compare", "--year", "2018", "--group", "merseyside", "--json").stdout
+    )
+    assert data["summary"]["good_or_outstanding_at_some_point"] == 0
+    assert data["summary"]["councils"] == 5
+
+
+def test_statements_filters(run: Run) -> None:
+    """Statements filter by council, speaker, words, dates and inspection."""
+
+    def ids(*args: str) -> set[str]:
+        r = _call(run, "statements", *args, "--json")
+        assert r.exit_code == 0, r.stderr
+        return {s["id"] for s in json.loads(r.stdout)}
+
+    assert "liverpool-2023-05-robinson" in ids("--council", "Liverpool", "--search", "LETTING down")
+    assert ids("--speaker", "doyle") >= {"sefton-2022-05-09-doyle"}
+    assert all(
+        i.startswith("sefton") for i in ids("--inspection", "sefton-ilacs-standard-2022-05-09")
+    )
+    assert "wirral-2019-07-usher" not in ids("--until", "2019-06")
+    assert "wirral-2019-07-usher" in ids("--since", "2019", "--until", "2019-07-31")
+    assert "st-helens-2018-07-no-response" in ids("--council", "st helens")
+
+
+def test_statements_text(run: Run) -> None:
+    """The text output shows who, role, date, the words and the source."""
+    out = _call(run, "statements", "--speaker", "Usher").stdout
+    assert (
+        "2019-07 (inferred) · Tom Usher, Cabinet member for Children, Families and "
+        "Education, Wirral Council · re Wirral" in out
+    )
+    assert "“This is an important place" in out
+    assert "Wirral View (Wirral Council): https://wirralview.com/" in out
+    assert out.rstrip().endswith("1 statement")
