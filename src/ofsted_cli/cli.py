@@ -90,9 +90,7 @@ def validate(
 
     Example: ofsted validate data/ --format github
     """
-    from ofsted_cli import checks, report
-
-    from ofsted_cli import datadir
+    from ofsted_cli import checks, datadir, report
 
     targets = paths or [datadir.shown(_data_dir(ctx))]
     result = checks.check_paths(targets)

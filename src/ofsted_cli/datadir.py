@@ -18,7 +18,7 @@ def resolve(option: Path | None) -> Path:
         path, why = Path(os.environ["OFSTED_DATA"]), "OFSTED_DATA"
     else:
         # Resolved: in a checkout the packaged folder is a link to the project's data/.
-        path, why = (Path(__file__).parent / "data").resolve(), "the package"
+        path, why = shown((Path(__file__).parent / "data").resolve()), "the package"
     if not path.is_dir():
         raise DataDirError(f"data directory {path} (from {why}) is not a folder")
     return path
