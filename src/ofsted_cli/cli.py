@@ -90,9 +90,9 @@ def validate(
 
     Example: ofsted validate data/ --format github
     """
-    from ofsted_cli import checks, datadir, report
+    from ofsted_cli import checks, report
 
-    targets = paths or [datadir.shown(_data_dir(ctx))]
+    targets = paths or [_data_dir(ctx)]
     result = checks.check_paths(targets)
     report.render(result, fmt.value, sys.stdout, sys.stderr)
     raise typer.Exit(0 if result.ok else 1)
