@@ -215,14 +215,17 @@ def compare(
     if (year is None) == (as_of is None):
         raise UsageError("give exactly one of --year YEAR or --as-of YYYY-MM-DD")
     conn = _store(ctx)
-    # Former councils are included where they had a rating in force (they existed then).
-    ids = queries.select_councils(conn, region=region, group=group, names=council, former=None)
+    if year is not None and not 1900 <= year <= int(today[:4]):
+        raise UsageError(f"--year {year} is out of range: use 1900 to {today[:4]}")
+    day = f"{year:04d}-01-01" if year is not None else _day(str(as_of), "--as-of", today)
+    # Former councils take part while they were still being inspected (they existed then).
+    ids = queries.select_councils(
+        conn, region=region, group=group, names=council, former=None, active_since=day
+    )
     if year is not None:
-        if not 1900 <= year <= int(today[:4]):
-            raise UsageError(f"--year {year} is out of range: use 1900 to {today[:4]}")
         data = queries.compare_year(conn, ids, year)
     else:
-        data = queries.compare_day(conn, ids, _day(str(as_of), "--as-of", today))
+        data = queries.compare_day(conn, ids, day)
     scope = (
         " ".join(
             p

@@ -157,12 +157,25 @@ def select_councils(
     group: str | None = None,
     names: list[str] | None = None,
     former: bool | None = False,
+    active_since: str | None = None,
 ) -> list[str]:
-    """Council ids chosen by region, group and names (all filters apply together)."""
+    """Council ids chosen by region, group and names (all filters apply together).
+
+    *former*: False for current councils only, True for former only, None for both.
+    *active_since*: keep a former council only if it has an inspection dated on or after this
+    day: the data does not record when a council ceased to exist, but it was still being
+    inspected then (so Bournemouth counts in 2015, not in 2024).
+    """
     sql, args = "SELECT id FROM councils WHERE 1=1", []
     if former is not None and not names:
         sql += " AND status = ?"
         args.append("former" if former else "current")
+    if active_since and not names:
+        sql += (
+            " AND (status = 'current' OR (SELECT max(sort_day) FROM inspections "
+            "WHERE council_id = councils.id AND sort_day < '9999') >= ?)"
+        )
+        args.append(active_since)
     if region:
         sql += " AND region = ?"
         args.append(resolve_region(conn, region))

@@ -295,8 +295,8 @@ def compare(data: dict[str, Any], scope: str) -> list[Line]:
     if any(c["status"] == "former" for c in data["councils"]):
         lines.append(
             plain(
-                "Former councils are shown while their last rating stands; the data "
-                "does not record the day each ceased to exist.",
+                "Former councils take part up to their last recorded inspection; the "
+                "data does not record the day each ceased to exist.",
                 "dim",
             )
         )

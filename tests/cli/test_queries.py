@@ -257,3 +257,14 @@ def test_statements_text(run: Run) -> None:
     assert "“This is an important place" in out
     assert "Wirral View (Wirral Council): https://wirralview.com/" in out
     assert out.rstrip().endswith("1 statement")
+
+
+def test_compare_keeps_former_councils_while_inspected(run: Run) -> None:
+    """A former council takes part in years up to its last recorded inspection only."""
+    def ids(year: str) -> set[str]:
+        r = _call(run, "compare", "--year", year, "--region", "south west", "--json")
+        data = json.loads(r.stdout)
+        return {c["id"] for c in data["councils"]} | {c["id"] for c in data["unrated"]}
+
+    assert "bournemouth" in ids("2015")
+    assert "bournemouth" not in ids("2024")
