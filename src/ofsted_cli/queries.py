@@ -8,7 +8,7 @@ import sqlite3
 from typing import Any
 
 from ofsted_cli.errors import UsageError
-from ofsted_cli.frameworks import FRAMEWORKS, GRADE_RANK
+from ofsted_cli.frameworks import GRADE_RANK
 from ofsted_cli.keys import key
 
 Row = dict[str, Any]
@@ -83,7 +83,7 @@ def _rating(insp: Row) -> Row:
     }
     if overall is None:
         out["note"] = (
-            f"{FRAMEWORKS[insp['framework']].label} gives no overall effectiveness judgement"
+            "the ILACS framework in force from April 2026 gives no overall effectiveness judgement"
             if insp["framework"] == "ilacs_2026"
             else "no overall effectiveness grade recorded"
         )
@@ -96,12 +96,13 @@ def show(
     """One council's whole record: identity, rating now, inspections, statements, sources."""
     today = today or dt.date.today().isoformat()
     lower = f"{since:04d}-01-01" if since else "0000"
+    upper = "9999" if since else "9999-99"  # with --since, undated records are left out
     inspections = [
         json.loads(r[0])
         for r in conn.execute(
             "SELECT json FROM inspections WHERE council_id = ? AND sort_day >= ? "
-            "ORDER BY sort_day, id",
-            (cid, lower),
+            "AND sort_day < ? ORDER BY sort_day, id",
+            (cid, lower, upper),
         )
     ]
     by_id = {i["id"]: i for i in inspections}

@@ -261,6 +261,7 @@ def test_statements_text(run: Run) -> None:
 
 def test_compare_keeps_former_councils_while_inspected(run: Run) -> None:
     """A former council takes part in years up to its last recorded inspection only."""
+
     def ids(year: str) -> set[str]:
         r = _call(run, "compare", "--year", year, "--region", "south west", "--json")
         data = json.loads(r.stdout)
@@ -268,3 +269,29 @@ def test_compare_keeps_former_councils_while_inspected(run: Run) -> None:
 
     assert "bournemouth" in ids("2015")
     assert "bournemouth" not in ids("2024")
+
+
+def test_show_post_2026_framework_has_no_overall_grade(run: Run) -> None:
+    """A report under the April 2026 framework is in force without an invented overall grade."""
+    data = json.loads(_call(run, "show", "liverpool", "--json").stdout)
+    now = data["in_force"]
+    assert now["framework"] == "ilacs_2026"
+    assert now["overall"] is None
+    assert "no overall effectiveness judgement" in now["note"]
+    r = _call(run, "compare", "--as-of", "2026-08-01", "--council", "liverpool")
+    assert "no overall grade (ILACS 2026 2026)" in r.stdout
+
+
+def test_show_since_leaves_out_undated_records(run: Run) -> None:
+    """With --since, records without any date are left out; without it they are listed."""
+    ids = {
+        i["id"] for i in json.loads(_call(run, "show", "liverpool", "--json").stdout)["inspections"]
+    }
+    since = {
+        i["id"]
+        for i in json.loads(_call(run, "show", "liverpool", "--since", "2025", "--json").stdout)[
+            "inspections"
+        ]
+    }
+    assert "liverpool-ilacs-focused-visit-undated" in ids
+    assert "liverpool-ilacs-focused-visit-undated" not in since
