@@ -265,6 +265,17 @@ def _report(
         ds.problems.append(Problem(doc.path, line, col, _dotted(loc), _message(err), etype))
 
 
+_PATTERN_WORDS = {
+    r"^[a-z0-9]+(-[a-z0-9]+)*$": "an id: lower-case letters and digits joined by single hyphens "
+    "(e.g. st-helens)",
+    r"^E(06|07|08|09|10|11)\d{6}$": "an ONS area code: E06, E08, E09, E10 (or E07, E11) and six "
+    "digits (e.g. E08000015)",
+    r"^\d{3}$": "a DfE LA number: three digits, quoted (e.g. '344')",
+    r"^https?://\S+$": "a web address starting http:// or https://",
+    r"^[a-z0-9_]+$": "a name of lower-case letters, digits and underscores",
+}
+
+
 def _message(err: Any) -> str:
     msg = str(err["msg"])
     if msg.startswith("Value error, "):
@@ -273,7 +284,9 @@ def _message(err: Any) -> str:
         expected = err.get("ctx", {}).get("expected", "")
         msg = f"{err['input']!r} is not allowed; expected one of {expected}"
     elif err["type"] == "string_pattern_mismatch":
-        msg = f"{err['input']!r} does not match the pattern {err['ctx']['pattern']}"
+        pattern = err["ctx"]["pattern"]
+        what = _PATTERN_WORDS.get(pattern, f"text matching {pattern}")
+        msg = f"{err['input']!r} is not {what}"
     elif err["type"] == "missing":
         msg = f"required key {str(err['loc'][-1])!r} is missing"
     elif err["type"] == "too_short":  # pydantic's own says "after validation", which is noise

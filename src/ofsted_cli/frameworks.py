@@ -145,7 +145,7 @@ FRAMEWORKS: dict[str, Framework] = {
         Framework(
             "ilacs_2026",
             "ILACS from April 2026 (no overall effectiveness judgement)",
-            "ILACS 2026",
+            "new ILACS",
             True,
             ("leadership", "help_and_protection", "children_in_care", "care_leavers"),
             headline=True,

@@ -279,7 +279,7 @@ def test_show_post_2026_framework_has_no_overall_grade(run: Run) -> None:
     assert now["overall"] is None
     assert "no overall effectiveness judgement" in now["note"]
     r = _call(run, "compare", "--as-of", "2026-08-01", "--council", "liverpool")
-    assert "no overall grade (ILACS 2026 2026)" in r.stdout
+    assert "no overall grade (new ILACS 2026)" in r.stdout
 
 
 def test_show_since_leaves_out_undated_records(run: Run) -> None:
