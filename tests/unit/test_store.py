@@ -99,3 +99,19 @@ def test_store_is_reused_when_nothing_changed(data: Path, monkeypatch: pytest.Mo
     assert [f.stat().st_mtime_ns for f in files] == before
     with pytest.raises(sqlite3.OperationalError):  # opened read-only
         conn.execute("DELETE FROM councils")
+
+
+def _name_in_child(data: str, cache: str) -> str:
+    os.environ["OFSTED_CACHE_DIR"] = cache
+    return _wirral_name(Path(data))
+
+
+def test_two_processes_building_at_once(data: Path) -> None:
+    """Two processes that build the store at the same time both get a complete one."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    cache = str(data.parent / "cache")
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        names = list(pool.map(_name_in_child, [str(data)] * 4, [cache] * 4))
+    assert names == ["Wirral"] * 4
+    assert [p.suffix for p in (data.parent / "cache").iterdir()] == [".sqlite"]
