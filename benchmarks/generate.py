@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ofsted_cli import writer
+from ofsted_cli.frameworks import SIF_AREAS
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = (
@@ -57,17 +58,7 @@ def _inspection(rng: random.Random, cid: str, n: int) -> dict[str, Any]:
         record["start"] = start
         record["published"] = start[:4] + "-12-31"
         record["lead_inspector"] = f"Inspector {rng.randint(1, 400)}"
-        record["judgements"] = {
-            a: rng.choice(GRADES)
-            for a in (
-                "overall_effectiveness",
-                "help_and_protection",
-                "looked_after_children",
-                "adoption_performance",
-                "care_leavers",
-                "leadership",
-            )
-        }
+        record["judgements"] = {a: rng.choice(GRADES) for a in SIF_AREAS if a != "lscb"}
     else:
         record["framework"] = rng.choice(VISITS)
         record["start"] = start[:7] if rng.random() < 0.3 else start

@@ -14,13 +14,6 @@ ILACS_SPLIT = "2023-01-01"
 """From this day ILACS judges children in care and care leavers separately."""
 
 GRADES = ("outstanding", "good", "adequate", "requires_improvement", "inadequate")
-GRADE_LABELS = {
-    "outstanding": "Outstanding",
-    "good": "Good",
-    "adequate": "Adequate",
-    "requires_improvement": "Requires improvement to be good",
-    "inadequate": "Inadequate",
-}
 GRADE_RANK = {
     "outstanding": 4,
     "good": 3,
@@ -31,7 +24,7 @@ GRADE_RANK = {
 
 _MODERN = ("outstanding", "good", "requires_improvement", "inadequate")
 # Ofsted's own statistics write the pre-2013 "adequate" as "Requires improvement to be good".
-_EARLY = ("outstanding", "good", "adequate", "requires_improvement", "inadequate")
+_EARLY = GRADES
 
 AREA_LABELS = {
     "overall_effectiveness": "Overall effectiveness",
