@@ -208,7 +208,7 @@ def compare(
 
     Example: ofsted compare --year 2019 --group merseyside
     """
-    from ofsted_cli import queries, render
+    from ofsted_cli import queries, ratings, render
     from ofsted_cli.errors import UsageError
 
     today = _today()
@@ -223,9 +223,9 @@ def compare(
         conn, region=region, group=group, names=council, former=None, active_since=day
     )
     if year is not None:
-        data = queries.compare_year(conn, ids, year)
+        data = ratings.compare_year(conn, ids, year)
     else:
-        data = queries.compare_day(conn, ids, day)
+        data = ratings.compare_day(conn, ids, day)
     scope = (
         " ".join(
             p
