@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
         small = generate(work / "small", small_n, small_n)
         shipped = ROOT / "data"
         rows += latency(shipped, big, env, reps)
-        rows += validation(big, small, env, 3 if args.quick else 5)
+        rows += validation(big, small, env, 3 if args.quick else 5, judge_growth=not args.quick)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_table(rows, big_n)
@@ -173,8 +173,11 @@ def latency(shipped: Path, big: Path, env: dict[str, str], reps: int) -> list[Ro
     return rows
 
 
-def validation(big: Path, small: Path, env: dict[str, str], reps: int) -> list[Row]:
-    """Targets 3 and 4."""
+def validation(
+    big: Path, small: Path, env: dict[str, str], reps: int, judge_growth: bool = True
+) -> list[Row]:
+    """Targets 3 and 4 (growth is judged only at the issue's sizes, 10k and 100k: smaller
+    runs are dominated by start-up and the shipped data)."""
 
     def files(d: Path) -> list[str]:
         return sorted(str(p) for p in d.glob("*.yaml"))
@@ -215,6 +218,7 @@ def validation(big: Path, small: Path, env: dict[str, str], reps: int) -> list[R
             med["validate-small"],
             8.0,
             12.0,
+            judge_growth,
         ),
     ]
     print("check-jsonschema (one run) …", file=sys.stderr)
@@ -271,8 +275,10 @@ def _row(
     return Row(name, value * scale, unit, ratio, f"<= {limit} {what}", ratio <= limit)
 
 
-def _within(name: str, big: float, small: float, lo: float, hi: float) -> Row:
+def _within(name: str, big: float, small: float, lo: float, hi: float, judge: bool) -> Row:
     ratio = big / small
+    if not judge:
+        return Row(name, big, "s", ratio, f"{lo:g} to {hi:g} (judged in the full run only)")
     return Row(name, big, "s", ratio, f"{lo:g} to {hi:g}", lo <= ratio <= hi)
 
 
