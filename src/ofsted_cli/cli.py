@@ -204,7 +204,7 @@ def compare(
     """Compare councils side by side: the overall rating in force, and what changed.
 
     "In force" on a day is the latest whole-service inspection (SIF or ILACS) published on or
-    before it. Former councils take part up to their last recorded inspection.
+    before it. Former councils take part until they were abolished.
 
     Example: ofsted compare --year 2019 --group merseyside
     """

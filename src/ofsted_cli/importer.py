@@ -49,6 +49,7 @@ _COUNCIL_KEYS = (
     "region",
     "status",
     "successors",
+    "abolished",
     "sources",
     "notes",
     "inspections",

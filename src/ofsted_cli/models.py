@@ -86,6 +86,8 @@ class Council(_Record):
     region: Text | None = None
     status: Literal["current", "former"] = "current"
     successors: list[Slug] = Field(default_factory=list)
+    abolished: PartialDate | None = None
+    """Former councils: the day the council ceased to exist, where a source states it."""
     sources: list[Slug] = Field(default_factory=list)
     notes: Text | None = None
     inspections: list[Inspection] = Field(default_factory=list)

@@ -7,6 +7,7 @@ import json
 import sqlite3
 from typing import Any
 
+from ofsted_cli import dates
 from ofsted_cli.errors import UsageError
 from ofsted_cli.keys import key
 from ofsted_cli.ratings import in_force
@@ -104,10 +105,13 @@ def show(
     cited |= {s for f in figures for s in f["sources"]}
     council = _council(conn, cid)
     cited |= set(council.get("sources", []))
-    now = in_force(conn, cid, today)
+    # A former council's rating stood until the day before it was abolished, not today.
+    ended = council.get("abolished")
+    as_of = (dates.earliest(ended) - dt.timedelta(days=1)).isoformat() if ended else today
+    now = in_force(conn, cid, as_of)
     return {
         "council": council,
-        "in_force": {"as_of": today, **now} if now else None,
+        "in_force": {"as_of": as_of, **now} if now else None,
         "inspections": inspections,
         "other_statements": loose,
         "figures": figures,
@@ -136,20 +140,21 @@ def select_councils(
     """Council ids chosen by region, group and names (all filters apply together).
 
     *former*: False for current councils only, True for former only, None for both.
-    *active_since*: keep a former council only if it has an inspection dated on or after this
-    day: the data does not record when a council ceased to exist, but it was still being
-    inspected then (so Bournemouth counts in 2015, not in 2024).
+    *active_since*: keep a former council only if it still existed on this day: it was
+    abolished later, or, where no source gives that day, it was still being inspected then.
     """
     sql, args = "SELECT id FROM councils WHERE 1=1", []
     if former is not None and not names:
         sql += " AND status = ?"
         args.append("former" if former else "current")
     if active_since and not names:
+        # Former: until abolished where a source gives the day, else while still inspected.
         sql += (
-            " AND (status = 'current' OR (SELECT max(sort_day) FROM inspections "
-            "WHERE council_id = councils.id AND sort_day < '9999') >= ?)"
+            " AND (status = 'current' OR abolished_first > ? OR (abolished_first IS NULL "
+            "AND (SELECT max(sort_day) FROM inspections WHERE council_id = councils.id "
+            "AND sort_day < '9999') >= ?))"
         )
-        args.append(active_since)
+        args += [active_since, active_since]
     if region:
         sql += " AND region = ?"
         args.append(resolve_region(conn, region))

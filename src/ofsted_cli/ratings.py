@@ -105,10 +105,11 @@ def compare_day(conn: sqlite3.Connection, ids: list[str], day: str) -> Row:
 
 
 def _who(conn: sqlite3.Connection, cid: str) -> Row:
-    name, region, status = conn.execute(
-        "SELECT name, region, status FROM councils WHERE id = ?", (cid,)
+    name, region, status, body = conn.execute(
+        "SELECT name, region, status, json FROM councils WHERE id = ?", (cid,)
     ).fetchone()
-    return {"id": cid, "name": name, "region": region, "status": status}
+    abolished = json.loads(body).get("abolished")
+    return {"id": cid, "name": name, "region": region, "status": status, "abolished": abolished}
 
 
 def _zero() -> dict[str, int]:

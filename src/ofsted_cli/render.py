@@ -110,9 +110,13 @@ def show(data: dict[str, Any]) -> list[Line]:
         lines.append(plain("Also known as: " + ", ".join(c["other_names"]), "dim"))
     if c.get("successors"):
         lines.append(plain("Succeeded by: " + ", ".join(c["successors"])))
+    if c.get("abolished"):
+        lines.append(plain(f"Abolished: {c['abolished']}"))
     now = data["in_force"]
     lines.append(
         [("Rating in force on " + (now["as_of"] if now else "today") + ": ", "")] + rating(now)
+        if not c.get("abolished")
+        else [(f"Last rating, in force until {c['abolished']}: ", "")] + rating(now)
     )
     if now and now.get("note"):
         lines.append(plain("  " + now["note"], "dim"))
@@ -236,7 +240,7 @@ def compare(data: dict[str, Any], scope: str) -> list[Line]:
             style = {"up": "green", "down": "red"}.get(c["change"], "")
             rows.append(
                 [
-                    (c["name"] + (" (former)" if c["status"] == "former" else ""), ""),
+                    (_council_name(c), ""),
                     _cell(c["start"]),
                     (during, ""),
                     _cell(c["end"]),
@@ -288,15 +292,14 @@ def compare(data: dict[str, Any], scope: str) -> list[Line]:
         lines += table(["Council", "Overall effectiveness", "Inspection"], rows)
         lines += [[], plain(f"In force: {_counts(data['summary']['in_force'])}.")]
     if data["unrated"]:
-        names = [
-            c["name"] + (" (former)" if c["status"] == "former" else "") for c in data["unrated"]
-        ]
+        names = [_council_name(c) for c in data["unrated"]]
         lines.append(plain("No rating in force: " + ", ".join(names) + ".", "dim"))
     if any(c["status"] == "former" for c in data["councils"]):
         lines.append(
             plain(
-                "Former councils take part up to their last recorded inspection; the "
-                "data does not record the day each ceased to exist.",
+                "Former councils take part until the day they were abolished (or, where no "
+                "source gives it, their last recorded inspection); their last rating is shown "
+                "as it stood.",
                 "dim",
             )
         )
@@ -309,6 +312,13 @@ def compare(data: dict[str, Any], scope: str) -> list[Line]:
         )
     )
     return lines
+
+
+def _council_name(c: dict[str, Any]) -> str:
+    if c["status"] != "former":
+        return str(c["name"])
+    ended = f", abolished {c['abolished']}" if c.get("abolished") else ""
+    return f"{c['name']} (former{ended})"
 
 
 def _cell(r: dict[str, Any] | None) -> Segment:

@@ -295,3 +295,23 @@ def test_show_since_leaves_out_undated_records(run: Run) -> None:
     }
     assert "liverpool-ilacs-focused-visit-undated" in ids
     assert "liverpool-ilacs-focused-visit-undated" not in since
+
+
+def test_former_council_shows_successors_and_last_rating(run: Run) -> None:
+    """A former council names its successors and the rating that stood when it was abolished."""
+    r = _call(run, "show", "northamptonshire")
+    assert "Succeeded by: north-northamptonshire, west-northamptonshire" in r.stdout
+    assert "Last rating, in force until 2021-04-01: Inadequate" in r.stdout
+    data = json.loads(_call(run, "show", "northamptonshire", "--json").stdout)
+    assert data["in_force"]["as_of"] == "2021-03-31"
+    assert "legislation-uksi-2020-156" in data["sources"]
+
+
+def test_compare_former_council_until_abolished(run: Run) -> None:
+    """Bournemouth (abolished 1 April 2019) takes part in 2019, not in 2020."""
+
+    def names(year: str) -> str:
+        return _call(run, "compare", "--year", year, "--region", "south west").stdout
+
+    assert "Bournemouth (former, abolished 2019-04-01)" in names("2019")
+    assert "Bournemouth (former" not in names("2020")
