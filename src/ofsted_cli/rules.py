@@ -58,6 +58,15 @@ def check(ds: Dataset, today: str | None = None) -> None:
             ref(placed, ("successors", j), "council", succ)
         for j, src in enumerate(council.sources):
             ref(placed, ("sources", j), "source", src)
+        if getattr(council, "abolished", None) and council.status != "former":
+            ds.problem(
+                placed,
+                ("abolished",),
+                "a council with an abolition date must have status: former",
+                Code.SCHEMA,
+            )
+        if getattr(council, "abolished", None):
+            _future(ds, placed, ("abolished",), council.abolished, today)
         for i, insp in _inspections(placed):
             for j, src in enumerate(insp.sources):
                 ref(placed, ("inspections", i, "sources", j), "source", src)
