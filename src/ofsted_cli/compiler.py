@@ -16,7 +16,7 @@ from ofsted_cli.frameworks import FRAMEWORKS
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE councils(id TEXT PRIMARY KEY, name TEXT, status TEXT, region TEXT,
-  ons_code TEXT, la_number TEXT, abolished_first TEXT, json TEXT);
+  ons_code TEXT, la_number TEXT, abolished TEXT, abolished_first TEXT, json TEXT);
 CREATE TABLE council_keys(key TEXT, council_id TEXT);
 CREATE TABLE inspections(id TEXT PRIMARY KEY, council_id TEXT, framework TEXT, headline INT,
   start TEXT, end TEXT, published TEXT, sort_day TEXT, pub_first TEXT, pub_last TEXT,
@@ -54,13 +54,23 @@ def fill(conn: sqlite3.Connection, ds: Dataset, meta: dict[str, str]) -> None:
         body = c.model_dump(mode="json", exclude={"inspections"})
         abolished = dates.earliest(c.abolished).isoformat() if c.abolished else None
         councils.append(
-            (c.id, c.name, c.status, c.region, c.ons_code, c.la_number, abolished, json.dumps(body))
+            (
+                c.id,
+                c.name,
+                c.status,
+                c.region,
+                c.ons_code,
+                c.la_number,
+                c.abolished,
+                abolished,
+                json.dumps(body),
+            )
         )
         names = {c.id, c.name, *c.other_names, c.ons_code or "", c.la_number or ""}
         keys.extend((key(n), c.id) for n in names if n)
         for insp in c.inspections:
             inspections.append(_inspection(c.id, insp))
-    conn.executemany("INSERT INTO councils VALUES (?,?,?,?,?,?,?,?)", councils)
+    conn.executemany("INSERT INTO councils VALUES (?,?,?,?,?,?,?,?,?)", councils)
     conn.executemany("INSERT INTO council_keys VALUES (?,?)", sorted(set(keys)))
     conn.executemany("INSERT INTO inspections VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", inspections)
     conn.executemany(

@@ -105,10 +105,9 @@ def compare_day(conn: sqlite3.Connection, ids: list[str], day: str) -> Row:
 
 
 def _who(conn: sqlite3.Connection, cid: str) -> Row:
-    name, region, status, body = conn.execute(
-        "SELECT name, region, status, json FROM councils WHERE id = ?", (cid,)
+    name, region, status, abolished = conn.execute(
+        "SELECT name, region, status, abolished FROM councils WHERE id = ?", (cid,)
     ).fetchone()
-    abolished = json.loads(body).get("abolished")
     return {"id": cid, "name": name, "region": region, "status": status, "abolished": abolished}
 
 
