@@ -7,53 +7,19 @@ Nothing is written unless the whole import succeeds.
 
 from __future__ import annotations
 
-import csv
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ofsted_cli import datadir, dates, editions, loading, writer
+from ofsted_cli import datadir, dates, editions, identity, loading, models, writer
 from ofsted_cli.editions import OfficialRow, Release
-from ofsted_cli.errors import ImportFormatError, InvalidDataError, OfstedError
+from ofsted_cli.errors import ImportFormatError, InvalidDataError
 
-LOOKUP = "Provider_data_lookup.csv"
-LOOKUP_SOURCE = {
-    "id": "data-to-insight-la-lookup",
-    "title": "Provider data lookup of English local authorities (la_lookup)",
-    "publisher": "Data to Insight",
-    "kind": "dataset",
-    "notes": "Community lookup (MIT licence) of Ofsted provider URNs, DfE LA numbers, ONS codes, "
-    "regions and alternative names; used for councils' identifiers and other names.",
-}
-_INSPECTION_KEYS = (
-    "id",
-    "framework",
-    "start",
-    "end",
-    "published",
-    "lead_inspector",
-    "theme",
-    "judgements",
-    "sources",
-    "notes",
-)
-_COUNCIL_KEYS = (
-    "id",
-    "name",
-    "other_names",
-    "ons_code",
-    "la_number",
-    "region",
-    "status",
-    "successors",
-    "abolished",
-    "sources",
-    "notes",
-    "inspections",
-)
+# The canonical key order of written records is the models' field order.
+_INSPECTION_KEYS = tuple(models.Inspection.model_fields)
+_COUNCIL_KEYS = tuple(models.Council.model_fields)
 _COMPATIBLE = {frozenset({"ilacs_standard", "ilacs_short"})}
 
 
@@ -69,15 +35,6 @@ class ImportReport:
     disagreements: list[str] = field(default_factory=list)
     totals: Counter[str] = field(default_factory=Counter)
     written: list[str] = field(default_factory=list)
-
-
-def norm_name(name: str) -> str:
-    """Key for matching council names: case, '&' and punctuation do not matter."""
-    return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("&", " and ")).strip()
-
-
-def slug(name: str) -> str:
-    return norm_name(name).replace(" ", "-")
 
 
 def run(
@@ -107,9 +64,9 @@ def run(
         report.rows += len(rows)
     order = [e.release.id for e in _editions()]
     read.sort(key=lambda pair: order.index(pair[0].id))
-    if lookup is None and files and (files[0].parent / LOOKUP).is_file():
-        lookup = files[0].parent / LOOKUP
-    state = _State(data_dir, _read_lookup(lookup) if lookup else [], report)
+    if lookup is None and files and (files[0].parent / identity.LOOKUP).is_file():
+        lookup = files[0].parent / identity.LOOKUP
+    state = _State(data_dir, identity.read_lookup(lookup) if lookup else [], report)
     for release, rows in read:
         state.add_source(release)
         for row in rows:
@@ -128,18 +85,6 @@ def _editions() -> list[editions.Edition]:
     from ofsted_cli.layouts import EDITIONS
 
     return EDITIONS
-
-
-def _read_lookup(path: Path) -> list[dict[str, str]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.DictReader(f))
-    except OSError as e:
-        raise OfstedError(f"{path}: cannot be read ({e.strerror})") from None
-    need = {"la_code", "la_code_new", "local_authority_ons_name", "also_known_as", "utla23nm"}
-    if not rows or not need <= set(rows[0]):
-        raise ImportFormatError(f"{path}: expected a lookup with columns {', '.join(sorted(need))}")
-    return rows
 
 
 class _State:
@@ -182,8 +127,8 @@ class _State:
         self.report.changes.append(f"source {release.id}: added")
 
     def add_lookup_source(self) -> None:
-        if not any(s["id"] == LOOKUP_SOURCE["id"] for s in self.sources):
-            self.sources.append(dict(LOOKUP_SOURCE))
+        if not any(s["id"] == identity.LOOKUP_SOURCE["id"] for s in self.sources):
+            self.sources.append(dict(identity.LOOKUP_SOURCE))
             self.dirty.add("sources")
 
     # --- councils -------------------------------------------------------------------------
@@ -192,11 +137,11 @@ class _State:
             for c in self.councils:
                 if c.get("ons_code") == row.ons_code:
                     return self._update_council(c, row)
-        key = norm_name(row.council_name)
+        key = identity.norm_name(row.council_name)
         named = [
             c
             for c in self.councils
-            if key in {norm_name(n) for n in [c["name"], *c.get("other_names", [])]}
+            if key in {identity.norm_name(n) for n in [c["name"], *c.get("other_names", [])]}
         ]
         # A row that says "no longer exists" never matches a current council; a row from when a
         # council still existed may match it after it became former (Cumbria in 2023).
@@ -207,24 +152,11 @@ class _State:
             return self._update_council(pick[0], row)
         return self._new_council(row)
 
-    def _lookup_row(self, row: OfficialRow) -> dict[str, str] | None:
-        key = norm_name(row.council_name)
-        for r in self.lookup:
-            if row.ons_code and r["la_code_new"] == row.ons_code:
-                return r
-            # utla23nm is left out: it names the 2023 upper tier (Cumbria for Cumberland).
-            names = [r["local_authority_ons_name"], *r["also_known_as"].strip("[]").split(",")]
-            if key in {norm_name(n) for n in names if n.strip()} and (
-                not row.former or not r["la_code_new"]
-            ):
-                return r
-        return None
-
     def _new_council(self, row: OfficialRow) -> dict[str, Any]:
-        cid = slug(row.council_name)
+        cid = identity.slug(row.council_name)
         if any(c["id"] == cid for c in self.councils):
             cid += "-former" if row.former else "-council"
-        found = self._lookup_row(row)
+        found = identity.lookup_row(self.lookup, row.council_name, row.ons_code, former=row.former)
         council: dict[str, Any] = {"id": cid, "name": row.council_name, "other_names": []}
         ons = row.ons_code or (found["la_code_new"] if found else None)
         if ons:
@@ -240,7 +172,7 @@ class _State:
                 found["local_authority_ons_name"],
                 *found["also_known_as"].strip("[]").split(","),
             ]
-            council["other_names"] = _names(council["name"], [], names)
+            council["other_names"] = identity.merge_names(council["name"], [], names)
         council["inspections"] = []
         self.councils.append(council)
         self.dirty.add("councils")
@@ -249,7 +181,9 @@ class _State:
         return council
 
     def _update_council(self, council: dict[str, Any], row: OfficialRow) -> dict[str, Any]:
-        names = _names(council["name"], council.get("other_names", []), [row.council_name])
+        names = identity.merge_names(
+            council["name"], council.get("other_names", []), [row.council_name]
+        )
         if names != council.get("other_names", []):
             council["other_names"] = names
             self._changed(f"council {council['id']}: other name {row.council_name!r} added")
@@ -386,14 +320,6 @@ def _refines(have: str, value: str) -> bool:
 def _sort_key(insp: dict[str, Any]) -> tuple[str, str]:
     when = insp.get("published") or insp.get("start") or "9999"
     return (dates.earliest(str(when)).isoformat(), insp["id"])
-
-
-def _names(name: str, have: list[str], more: list[str]) -> list[str]:
-    out = list(have)
-    for n in (m.strip() for m in more):
-        if n and n != name and n not in out:
-            out.append(n)
-    return out
 
 
 def _ordered(record: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:

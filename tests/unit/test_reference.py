@@ -36,7 +36,7 @@ def test_every_official_name_resolves(tmp_path: Path) -> None:
     import yaml
 
     from ofsted_cli import editions
-    from ofsted_cli.importer import norm_name
+    from ofsted_cli.identity import norm_name
 
     councils = yaml.safe_load((DATA / "inspections.yaml").read_text())["councils"]
     names = {norm_name(n) for c in councils for n in [c["name"], *c.get("other_names", [])]}
