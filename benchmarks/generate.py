@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from ofsted_cli import writer
-from ofsted_cli.frameworks import SIF_AREAS
+from ofsted_cli.dataset import writer
+from ofsted_cli.vocab.frameworks import SIF_AREAS
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = (

@@ -65,7 +65,7 @@ def _main(
 
 
 def _data_dir(ctx: typer.Context) -> Path:
-    from ofsted_cli import datadir
+    from ofsted_cli.dataset import datadir
 
     return datadir.resolve(ctx.obj)
 
@@ -90,11 +90,11 @@ def validate(
 
     Example: ofsted validate data/ --format github
     """
-    from ofsted_cli import checks, report
+    from ofsted_cli.dataset import pipeline
+    from ofsted_cli.output import validation
 
-    targets = paths or [_data_dir(ctx)]
-    result = checks.check_paths(targets)
-    report.render(result, fmt.value, sys.stdout, sys.stderr)
+    result = pipeline.validate_paths(paths or [_data_dir(ctx)]).result
+    validation.render(result, fmt.value, sys.stdout, sys.stderr)
     raise typer.Exit(0 if result.ok else 1)
 
 
@@ -121,7 +121,8 @@ def import_(
 
     Example: ofsted import ../shared/reference/*.ods
     """
-    from ofsted_cli import importer, render_import
+    from ofsted_cli.official import importer
+    from ofsted_cli.output import imports
 
     report = importer.run(
         files,
@@ -130,27 +131,27 @@ def import_(
         write=not dry_run,
         progress=lambda msg: print(msg, file=sys.stderr),
     )
-    render_import.render(report, json_out, dry_run, sys.stdout)
+    imports.render(report, json_out, dry_run, sys.stdout)
 
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: docs/json.md).")]
 
 
 def _store(ctx: typer.Context) -> Any:
-    from ofsted_cli import store
+    from ofsted_cli.store import cache
 
-    conn = store.open_store(_data_dir(ctx))
+    conn = cache.open_store(_data_dir(ctx))
     ctx.call_on_close(conn.close)
     return conn
 
 
 def _out(lines_or_payload: Any, as_json: bool) -> None:
-    from ofsted_cli import render
+    from ofsted_cli.output import text
 
     if as_json:
-        render.dump_json(lines_or_payload, sys.stdout)
+        text.dump_json(lines_or_payload, sys.stdout)
     else:
-        render.emit(lines_or_payload)
+        text.emit(lines_or_payload)
 
 
 @command()
@@ -167,10 +168,12 @@ def show(
 
     Example: ofsted show wirral --since 2016
     """
-    from ofsted_cli import queries, render
+    from ofsted_cli.output import show as render
+    from ofsted_cli.query import councils
+    from ofsted_cli.query import show as query
 
     conn = _store(ctx)
-    data = queries.show(conn, queries.resolve_council(conn, council), since)
+    data = query.show(conn, councils.resolve_council(conn, council), since)
     _out(data if json_out else render.show(data), json_out)
 
 
@@ -208,37 +211,22 @@ def compare(
 
     Example: ofsted compare --year 2019 --group merseyside
     """
-    from ofsted_cli import queries, ratings, render
-    from ofsted_cli.errors import UsageError
+    from ofsted_cli import options
+    from ofsted_cli.output import lists
+    from ofsted_cli.query import ratings
 
-    today = _today()
-    if (year is None) == (as_of is None):
-        raise UsageError("give exactly one of --year YEAR or --as-of YYYY-MM-DD")
+    period = options.period(year, as_of)
     conn = _store(ctx)
-    if year is not None and not 1900 <= year <= int(today[:4]):
-        raise UsageError(f"--year {year} is out of range: use 1900 to {today[:4]}")
-    day = f"{year:04d}-01-01" if year is not None else _day(str(as_of), "--as-of", today)
-    # Former councils take part while they were still being inspected (they existed then).
-    ids = queries.select_councils(
-        conn, region=region, group=group, names=council, former=None, active_since=day
+    data = ratings.compare(
+        conn, year=period.year, day=period.day, region=region, group=group, names=council
     )
-    if year is not None:
-        data = ratings.compare_year(conn, ids, year)
-    else:
-        data = ratings.compare_day(conn, ids, day)
-    scope = (
-        " ".join(
-            p
-            for p in (
-                f"region {region}" if region else "",
-                f"group {group}" if group else "",
-                "chosen councils" if council else "",
-            )
-            if p
-        )
-        or "all councils"
+    parts = (
+        f"region {region}" if region else "",
+        f"group {group}" if group else "",
+        "chosen councils" if council else "",
     )
-    _out(data if json_out else render.compare(data, scope), json_out)
+    scope = " ".join(p for p in parts if p) or "all councils"
+    _out(data if json_out else lists.compare(data, scope), json_out)
 
 
 @command()
@@ -263,19 +251,23 @@ def statements(
 
     Example: ofsted statements --council liverpool --search "letting down"
     """
-    from ofsted_cli import queries, render
+    from ofsted_cli import options
+    from ofsted_cli.output import lists
+    from ofsted_cli.query import statements as query
 
+    first = options.bound(since, "--since", first=True)
+    last = options.bound(until, "--until", first=False)
     conn = _store(ctx)
-    rows = queries.statements(
+    rows = query.statements(
         conn,
         council=council,
         speaker=speaker,
         search=search,
         inspection=inspection,
-        since=_bound(since, "--since", first=True),
-        until=_bound(until, "--until", first=False),
+        since=first,
+        until=last,
     )
-    _out(rows if json_out else render.statements(rows), json_out)
+    _out(rows if json_out else lists.statements(rows), json_out)
 
 
 @command()
@@ -290,14 +282,13 @@ def councils(
 
     Example: ofsted councils --region "North West"
     """
-    from ofsted_cli import queries, render
+    from ofsted_cli.output import lists
+    from ofsted_cli.query import councils as query
 
     conn = _store(ctx)
-    ids = queries.select_councils(
-        conn, region=region, group=group, former=None if former else False
-    )
-    rows = queries.councils(conn, ids)
-    _out(rows if json_out else render.councils(rows), json_out)
+    ids = query.select_councils(conn, region=region, group=group, former=None if former else False)
+    rows = query.councils(conn, ids)
+    _out(rows if json_out else lists.councils(rows), json_out)
 
 
 class ExportFormat(StrEnum):
@@ -321,7 +312,7 @@ def export(
 
     Example: ofsted export --format csv --out ofsted-data/
     """
-    from ofsted_cli import export as exporting
+    from ofsted_cli.output import export as exporting
 
     for path in exporting.export(_store(ctx), fmt.value, out):
         sys.stderr.write(f"wrote {path}\n")
@@ -343,43 +334,10 @@ def schema(
 
     Example: ofsted schema statements > statements.schema.json
     """
-    from ofsted_cli import models, render
+    from ofsted_cli.dataset import models
+    from ofsted_cli.output import text
 
-    render.dump_json(models.json_schema(kind.value), sys.stdout)
-
-
-def _today() -> str:
-    import datetime as dt
-
-    return dt.date.today().isoformat()
-
-
-def _day(text: str, option: str, today: str) -> str:
-    from ofsted_cli import dates
-    from ofsted_cli.errors import UsageError
-
-    try:
-        day = dates.parse_day(text).isoformat()
-    except ValueError:
-        raise UsageError(f"{option} {text!r} is not a date: use YYYY-MM-DD") from None
-    if day > today:
-        raise UsageError(f"{option} {day} is in the future")
-    return day
-
-
-def _bound(text: str | None, option: str, *, first: bool) -> str | None:
-    from ofsted_cli import dates
-    from ofsted_cli.errors import UsageError
-
-    if text is None:
-        return None
-    try:
-        canon = dates.parse(text)
-    except ValueError:
-        raise UsageError(
-            f"{option} {text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from None
-    return (dates.earliest(canon) if first else dates.latest(canon)).isoformat()
+    text.dump_json(models.json_schema(kind.value), sys.stdout)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from ofsted_cli import dates
+from ofsted_cli.vocab import dates
 
 
 @pytest.mark.parametrize(

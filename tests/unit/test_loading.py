@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ofsted_cli import checks, loading
+from ofsted_cli.dataset import loading, pipeline
 
 COUNCILS = textwrap.dedent(
     """\
@@ -273,7 +273,7 @@ def test_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         1,
         "is a folder that cannot be read: permission denied",
     )
-    result = checks.check_paths([folder])
+    result = pipeline.validate_paths([folder]).result
     assert [p.parsable() for p in result.problems] == [
         f"{folder}:1:1: is a folder that cannot be read: permission denied (unreadable)"
     ]

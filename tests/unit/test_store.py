@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_cli import queries, store
 from ofsted_cli.errors import InvalidDataError
+from ofsted_cli.query import show
+from ofsted_cli.store import cache as store
 from tests.conftest import DATA
 
 
@@ -25,7 +26,7 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _wirral_name(data: Path) -> str:
     conn = store.open_store(data)
-    return str(queries.show(conn, "wirral")["council"]["name"])
+    return str(show.show(conn, "wirral")["council"]["name"])
 
 
 def _rename_wirral(data: Path, new: str) -> None:

@@ -1,0 +1,1 @@
+"""The data model and its validation: YAML files -> located problems and valid records."""

@@ -1,0 +1,275 @@
+"""Pydantic v2 schemas for the data files (see docs/data-format.md).
+
+Field docstrings are the field descriptions of `ofsted schema` and of the exports. Validators
+raise errors whose type is one of our problem codes (dataset/problems.py), never pydantic's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from ofsted_cli.dataset.problems import Code
+from ofsted_cli.vocab import dates
+from ofsted_cli.vocab.frameworks import FRAMEWORKS
+from ofsted_cli.vocab.grades import CODES as GRADE_CODES
+
+
+def _partial_date(value: object) -> str:
+    try:
+        return dates.parse(value)
+    except ValueError as e:
+        raise PydanticCustomError(Code.BAD_DATE.value, str(e)) from None
+
+
+def _one_of(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if value not in allowed:
+            raise PydanticCustomError(
+                Code.NOT_ALLOWED.value,
+                f"{value!r} is not a {what}; expected one of {', '.join(allowed)}",
+            )
+        return value
+
+    return check
+
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, StringConstraints(min_length=1)]
+OnsCode = Annotated[str, StringConstraints(pattern=r"^E(06|07|08|09|10|11)\d{6}$")]
+LaNumber = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
+Urn = Annotated[str, StringConstraints(pattern=r"^\d{5,7}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_partial_date),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
+]
+"""A date at year, month or day precision, kept as canonical ISO text."""
+FrameworkId = Annotated[
+    str,
+    AfterValidator(_one_of(tuple(FRAMEWORKS), "framework")),
+    WithJsonSchema({"enum": list(FRAMEWORKS)}),
+]
+Grade = Annotated[
+    str, AfterValidator(_one_of(GRADE_CODES, "grade")), WithJsonSchema({"enum": list(GRADE_CODES)})
+]
+SourceKind = Literal[
+    "official_statistics",
+    "inspection_report",
+    "council_release",
+    "news",
+    "government",
+    "dataset",
+    "blog",
+    "other",
+]
+StatementKind = Literal["direct_quote", "reported_speech", "no_response"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, strict=True, use_attribute_docstrings=True
+    )
+
+
+class Inspection(_Record):
+    """An inspection or visit of one council's children's services."""
+
+    id: Slug
+    """Unique id: <council>-<framework>-<publication or start date>."""
+    framework: FrameworkId
+    """The inspection framework or kind of visit (docs/data-format.md lists them)."""
+    start: PartialDate | None = None
+    """First day on site, at the precision a source gives."""
+    end: PartialDate | None = None
+    """Last day on site."""
+    published: PartialDate | None = None
+    """The day the report or letter was published."""
+    lead_inspector: Text | None = None
+    """The lead inspector named in the report."""
+    theme: Text | None = None
+    """The focus of a focused or monitoring visit."""
+    judgements: dict[str, Grade] = Field(default_factory=dict)
+    """Judgement area -> grade; only graded frameworks; unknown judgements are left out."""
+    provisional: bool = False
+    """True while no official Ofsted statistics release includes this report."""
+    sources: list[Slug] = Field(min_length=1)
+    """Ids of the sources that state these facts."""
+    notes: Text | None = None
+    """Conflicts between sources, inferences and their reasoning, for readers."""
+
+
+class Council(_Record):
+    """A local authority with children's services responsibilities, current or former."""
+
+    id: Slug
+    """Stable id (a slug of the name)."""
+    name: Text
+    """The name as in the newest official file."""
+    other_names: list[Text] = Field(default_factory=list)
+    """Every other name used in an official file or a source."""
+    ons_code: OnsCode | None = None
+    """ONS area code (E06, E08, E09, E10 and six digits)."""
+    la_number: LaNumber | None = None
+    """DfE local authority number (three digits, quoted)."""
+    urn: Urn | None = None
+    """Ofsted's unique reference number for the council's children's services."""
+    region: Text | None = None
+    """Ofsted region as in the newest official file."""
+    status: Literal["current", "former"] = "current"
+    """current, or former for a council that no longer exists."""
+    successors: list[Slug] = Field(default_factory=list)
+    """Former councils: ids of the councils that replaced them."""
+    abolished: PartialDate | None = None
+    """Former councils: the day the council ceased to exist, where a source states it."""
+    sources: list[Slug] = Field(default_factory=list)
+    """Ids of the sources of the council's identity."""
+    notes: Text | None = None
+    """Notes for readers."""
+    inspections: list[Inspection] = Field(default_factory=list)
+    """The council's inspections and visits."""
+
+
+class Speaker(_Record):
+    """Who spoke: a name is absent for "a council spokesperson"."""
+
+    name: Text | None = None
+    """The speaker's name, where the source gives it."""
+    role: Text | None = None
+    """The speaker's role at the time."""
+    organisation: Text | None = None
+    """The organisation the speaker spoke for."""
+
+
+class Statement(_Record):
+    """A response to an inspection: a quote, reported speech, or a recorded non-response."""
+
+    id: Slug
+    """Unique id."""
+    council: Slug
+    """The council it is about."""
+    inspection: Slug | None = None
+    """The inspection or visit it responds to, where known."""
+    speaker: Speaker
+    """Who spoke."""
+    date: PartialDate | None = None
+    """When it was said or published, at the precision known."""
+    date_inferred: bool = False
+    """True when the date is inferred (e.g. from an undated article), not stated."""
+    kind: StatementKind
+    """direct_quote (exact words), reported_speech, or no_response."""
+    text: Text
+    """The exact words (direct_quote) or the report of what was said."""
+    sources: list[Slug] = Field(min_length=1)
+    """Ids of the sources that print it."""
+    notes: Text | None = None
+    """Notes for readers."""
+
+
+class Source(_Record):
+    """A document that states facts in the data."""
+
+    id: Slug
+    """Unique id."""
+    title: Text
+    """The document's title."""
+    publisher: Text
+    """Who published it."""
+    url: Url | None = None
+    """Where to read it."""
+    published: PartialDate | None = None
+    """When it was published, at the precision known."""
+    published_inferred: bool = False
+    """True when the publication date is inferred."""
+    cutoff: PartialDate | None = None
+    """Official statistics: the release holds every report published by this day."""
+    kind: SourceKind
+    """What kind of document it is."""
+    notes: Text | None = None
+    """Notes for readers (licence, how far to trust it)."""
+
+
+class Group(_Record):
+    """A named set of councils (defined in data, not in code)."""
+
+    id: Slug
+    """Unique id."""
+    name: Text
+    """The group's name."""
+    members: list[Slug] = Field(min_length=1)
+    """Council ids."""
+    sources: list[Slug] = Field(min_length=1)
+    """Ids of the sources that define the group."""
+    notes: Text | None = None
+    """Notes for readers."""
+
+
+class Figure(_Record):
+    """A published figure about a council or group, e.g. a share of children's homes."""
+
+    id: Slug
+    """Unique id."""
+    subject: Slug
+    """A council id or a group id."""
+    topic: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
+    """What the figure is about (childrens_homes)."""
+    measure: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
+    """What is measured (share_outstanding)."""
+    description: Text
+    """The figure in words."""
+    value: float | int
+    """The number."""
+    unit: Literal["percent", "count"]
+    """percent or count."""
+    as_of: PartialDate | None = None
+    """The day the figure describes."""
+    as_of_inferred: bool = False
+    """True when that day is inferred."""
+    sources: list[Slug] = Field(min_length=1)
+    """Ids of the sources that state it."""
+    notes: Text | None = None
+    """Notes for readers."""
+
+
+RECORDS: dict[str, type[_Record]] = {
+    "councils": Council,
+    "statements": Statement,
+    "sources": Source,
+    "groups": Group,
+    "figures": Figure,
+}
+"""The record model of each data kind (vocab/kinds.py)."""
+
+
+def json_schema(kind: str) -> dict[str, object]:
+    """The JSON Schema of the file whose top-level key is *kind*.
+
+    Partial dates become strings of the form YYYY, YYYY-MM or YYYY-MM-DD; the cross-record
+    checks (references, date order, judgement areas per framework) are not expressible in it.
+    """
+    record = RECORDS[kind]
+    schema = record.model_json_schema(mode="validation")
+    defs = schema.pop("$defs", {})
+    defs[record.__name__] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"{kind} file of ofsted-cli",
+        "description": f"A mapping with one key, {kind}: a list of {record.__name__} records.",
+        "type": "object",
+        "properties": {kind: {"type": "array", "items": {"$ref": f"#/$defs/{record.__name__}"}}},
+        "required": [kind],
+        "additionalProperties": False,
+        "$defs": defs,
+    }

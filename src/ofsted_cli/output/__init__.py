@@ -1,0 +1,1 @@
+"""Output: text for terminals and pipes, reports, charts and exports."""

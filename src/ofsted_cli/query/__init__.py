@@ -1,0 +1,1 @@
+"""Questions answered from the compiled store: pure functions returning plain data."""

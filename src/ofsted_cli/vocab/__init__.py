@@ -1,0 +1,1 @@
+"""The project's vocabularies, each written out once: data kinds, grades, frameworks, names."""
