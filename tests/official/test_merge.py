@@ -13,6 +13,7 @@ from ofsted_cli.dataset import pipeline
 from ofsted_cli.errors import InvalidDataError
 from ofsted_cli.official import importer
 from ofsted_cli.official.merge import ImportReport
+from tests.ods import Cell
 from tests.official.builders import RI, D, csc_2023, history_2025, outcomes_2025
 
 LOOKUP_HEAD = "urn,la_code,la_code_new,local_authority_ons_name,also_known_as,ltla23cd\n"
