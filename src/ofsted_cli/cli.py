@@ -213,13 +213,11 @@ def compare(
     """
     from ofsted_cli import options
     from ofsted_cli.output import lists
-    from ofsted_cli.query import ratings
+    from ofsted_cli.query.compare import compare as query
 
     period = options.period(year, as_of)
     conn = _store(ctx)
-    data = ratings.compare(
-        conn, year=period.year, day=period.day, region=region, group=group, names=council
-    )
+    data = query(conn, year=period.year, day=period.day, region=region, group=group, names=council)
     parts = (
         f"region {region}" if region else "",
         f"group {group}" if group else "",

@@ -139,22 +139,3 @@ def _change(start: Row | None, end: Row | None) -> str:
         return "not_comparable"
     a, b = GRADES[start["overall"]].rank, GRADES[end["overall"]].rank
     return "up" if b > a else "down" if b < a else "same"
-
-
-def compare(
-    conn: sqlite3.Connection,
-    *,
-    year: int | None = None,
-    day: str | None = None,
-    region: str | None = None,
-    group: str | None = None,
-    names: list[str] | None = None,
-) -> Row:
-    """Councils side by side over a year or on a day; former ones while they still existed."""
-    from ofsted_cli.query.councils import select_councils
-
-    first = f"{year:04d}-01-01" if year is not None else str(day)
-    ids = select_councils(
-        conn, region=region, group=group, names=names, former=None, active_since=first
-    )
-    return compare_year(conn, ids, year) if year is not None else compare_day(conn, ids, first)
