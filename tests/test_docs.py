@@ -49,3 +49,52 @@ def test_app_help_lists_every_command() -> None:
     for names in COMMANDS:
         if len(names) == 1:
             assert f"  {names[0]} " in result.stdout, names
+
+
+def problem_codes_doc() -> str:
+    """docs/problem-codes.md as it should be: each code, its docstring, a corpus example."""
+    import ast
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parents[1]
+    tree = ast.parse((root / "src/ofsted_cli/dataset/problems.py").read_text(encoding="utf-8"))
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Code")
+    docs: dict[str, str] = {}
+    for node, after in zip(cls.body, cls.body[1:], strict=False):
+        if isinstance(node, ast.Assign) and isinstance(after, ast.Expr):
+            docs[str(ast.literal_eval(node.value))] = " ".join(str(after.value.value).split())
+    examples: dict[str, tuple[str, str]] = {}
+    for case in sorted((root / "tests/data/invalid").iterdir()):
+        for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
+            code = re.findall(r"\(([a-z-]+)\)$", line)[0]
+            if code not in examples or len(line) < len(examples[code][1]):
+                examples[code] = (case.name, line)
+    out = [
+        "# Problem codes",
+        "",
+        "`ofsted validate` ends each problem with one of these codes in brackets. The codes are",
+        "the project's own (pydantic's error types are mapped to them, never passed through), so",
+        "CI scripts and editors can rely on them. Each example is a real line from the validator's",
+        "test corpus (`tests/data/invalid/<case>/expected.txt`); `tests/test_docs.py` keeps this",
+        "page in step with the code.",
+        "",
+    ]
+    for code, doc in docs.items():
+        out += [f"## `{code}`", "", doc, ""]
+        if code in examples:
+            case, line = examples[code]
+            out += [f"Example (case `{case}`):", "", "```text", line, "```", ""]
+        else:
+            out += ["Never expected: every schema error maps to a more specific code.", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def test_problem_codes_are_documented() -> None:
+    """docs/problem-codes.md lists every problem code with its meaning and a real example."""
+    from pathlib import Path
+
+    page = Path(__file__).parents[1] / "docs" / "problem-codes.md"
+    assert page.read_text(encoding="utf-8") == problem_codes_doc(), (
+        "docs/problem-codes.md is out of date: write tests.test_docs.problem_codes_doc() to it"
+    )

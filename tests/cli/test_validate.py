@@ -51,7 +51,10 @@ def test_problems_in_text(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert code == 1, out + err
     assert out == expected
     n, files = len(expected.splitlines()), len(list(Path(".").glob("*.yaml")))
-    assert err == f"{n} problem{'s' if n > 1 else ''} in {files} file{'s' if files > 1 else ''}\n"
+    bad = len({line.split(":")[0] for line in expected.splitlines()})
+    where = f"{files} file{'s' if files > 1 else ''}"
+    where = where if bad == files else f"{bad} of {where}"
+    assert err == f"{n} problem{'s' if n > 1 else ''} in {where}\n"
 
 
 def test_json(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,7 +77,7 @@ def test_json(monkeypatch: pytest.MonkeyPatch) -> None:
             }
         ],
     }
-    assert err == "1 problem in 2 files\n"
+    assert err == "1 problem in 1 of 2 files\n"
 
 
 def test_json_clean() -> None:

@@ -257,6 +257,14 @@ def test_one_inspection_dated_differently_is_one_record(tmp_path: Path, data: Pa
     ]
 
 
+def _add_scrape_source(data: Path) -> None:
+    (data / "sources.yaml").write_text(
+        (data / "sources.yaml").read_text()
+        + "  - id: jt39-ilacs-scrape\n    title: scrape\n    publisher: JT-39\n"
+        + "    kind: dataset\n"
+    )
+
+
 def test_a_provisional_record_is_confirmed(tmp_path: Path, data: Path) -> None:
     """An official release that agrees with a provisional record confirms it: the mark goes
     and the release is cited."""
@@ -267,11 +275,7 @@ def test_a_provisional_record_is_confirmed(tmp_path: Path, data: Path) -> None:
         "        sources: [ofsted-la-outcomes-2025]",
         "        provisional: true\n        sources: [jt39-ilacs-scrape]",
     )
-    (data / "sources.yaml").write_text(
-        (data / "sources.yaml").read_text()
-        + "  - id: jt39-ilacs-scrape\n    title: scrape\n    publisher: JT-39\n"
-        + "    kind: dataset\n"
-    )
+    _add_scrape_source(data)
     report = run(data, f)
     insp = inspection(data, "wirral", "wirral-ilacs-standard-2024-02-02")
     assert "provisional" not in insp
@@ -290,13 +294,20 @@ def test_a_provisional_record_that_disagrees_stays_provisional(tmp_path: Path, d
     edit(
         data,
         "        sources: [ofsted-la-outcomes-2025]",
-        "        provisional: true\n        sources: [ofsted-la-outcomes-2025]",
+        "        provisional: true\n        sources: [jt39-ilacs-scrape]",
     )
+    _add_scrape_source(data)
     report = run(data, f)
-    assert inspection(data, "wirral", "wirral-ilacs-standard-2024-02-02")["provisional"] is True
+    insp = inspection(data, "wirral", "wirral-ilacs-standard-2024-02-02")
+    assert insp["provisional"] is True and insp["sources"] == ["jt39-ilacs-scrape"]
     assert report.confirmed == []
+    assert report.disagreements[-1] == (
+        "wirral/wirral-ilacs-standard-2024-02-02: stays provisional: Local authority inspection "
+        "outcomes as at 31 March 2025 disagrees"
+    )
+    assert pipeline.validate_folder(data).result.ok
     assert (
-        len(report.disagreements) == 1
+        len(report.disagreements) == 2
         and "care_leavers is 'outstanding'" in report.disagreements[0]
     )
 

@@ -49,6 +49,13 @@ class Code(StrEnum):
     """Judgements on a framework that gives none (visits)."""
     WRONG_COUNCIL = "wrong-council"
     """A statement's inspection belongs to another council."""
+    SAME_INSPECTION = "same-inspection"
+    """Two whole-service inspections of one council within 90 days: one inspection twice?"""
+    NAME_CLASH = "name-clash"
+    """A council's name or other name that is another council's name or id."""
+    PROVISIONAL = "provisional"
+    """A report after the official record's cut-off not marked provisional, or a provisional
+    one that cites an official release."""
     FORMER_ONLY = "former-only"
     """A field only a former council may have (an abolition date) on a current one."""
     SCHEMA = "schema"

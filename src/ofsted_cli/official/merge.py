@@ -208,13 +208,16 @@ class Merge:
                 disagree(area, grades[area], grade)
         if not grades:
             del insp["judgements"]
-        if row.release.id not in insp.setdefault("sources", []):
-            insp["sources"].append(row.release.id)
-            self.changed(f"{label}: cites {row.release.id}")
-        if insp.get("provisional") and len(self.report.disagreements) == before:
+        if insp.get("provisional"):
+            if len(self.report.disagreements) > before:  # the curator decides; not cited yet
+                self.disagree(f"{label}: stays provisional: {row.release.title} disagrees")
+                return
             del insp["provisional"]
             self.report.confirmed.append(f"{label}: confirmed by {row.release.title}")
             self.changed(f"{label}: no longer provisional")
+        if row.release.id not in insp.setdefault("sources", []):
+            insp["sources"].append(row.release.id)
+            self.changed(f"{label}: cites {row.release.id}")
 
     def changed(self, message: str) -> None:
         self.dirty.add("councils")

@@ -50,7 +50,10 @@ def summary(result: CheckResult) -> str:
     """One line: what was checked and how many problems."""
     counted = ", ".join(f"{n} {k}" for k, n in sorted(result.counts.items()))
     files = f"{len(result.files)} file{'s' if len(result.files) != 1 else ''}"
+    warned = len(result.problems) - len(result.errors)
+    warnings = f"; {warned} warning{'s' if warned != 1 else ''}" if warned else ""
     if result.ok:
-        return f"ok: {files} ({counted}), no problems"
-    n = len(result.problems)
-    return f"{n} problem{'s' if n != 1 else ''} in {files}"
+        return f"ok: {files} ({counted}), no problems{warnings}"
+    n, bad = len(result.errors), len({p.path for p in result.errors})
+    where = files if bad == len(result.files) else f"{bad} of {files}"
+    return f"{n} problem{'s' if n != 1 else ''} in {where}{warnings}"
