@@ -62,7 +62,11 @@ def problem_codes_doc() -> str:
     cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "Code")
     docs: dict[str, str] = {}
     for node, after in zip(cls.body, cls.body[1:], strict=False):
-        if isinstance(node, ast.Assign) and isinstance(after, ast.Expr):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(after, ast.Expr)
+            and isinstance(after.value, ast.Constant)
+        ):
             docs[str(ast.literal_eval(node.value))] = " ".join(str(after.value.value).split())
     examples: dict[str, tuple[str, str]] = {}
     for case in sorted((root / "tests/data/invalid").iterdir()):
@@ -83,8 +87,8 @@ def problem_codes_doc() -> str:
     for code, doc in docs.items():
         out += [f"## `{code}`", "", doc, ""]
         if code in examples:
-            case, line = examples[code]
-            out += [f"Example (case `{case}`):", "", "```text", line, "```", ""]
+            name, line = examples[code]
+            out += [f"Example (case `{name}`):", "", "```text", line, "```", ""]
         else:
             out += ["Never expected: every schema error maps to a more specific code.", ""]
     return "\n".join(out).rstrip() + "\n"
