@@ -13,6 +13,7 @@ from tests.conftest import DATA, SHARED
 
 REFERENCE = SHARED / "reference"
 FILES = sorted(REFERENCE.glob("*.ods")) if REFERENCE.is_dir() else []
+SCRAPE = REFERENCE / "ofsted_csc_ilacs_history.csv"
 
 pytestmark = pytest.mark.skipif(
     len(FILES) < 3, reason=f"the official ODS files are not in {REFERENCE}"
@@ -20,16 +21,44 @@ pytestmark = pytest.mark.skipif(
 
 
 def test_shipped_data_agrees_with_official_files(tmp_path: Path) -> None:
-    """Re-importing the three official releases into the shipped data changes nothing."""
+    """Re-importing the three official releases and the report scrape into the shipped data
+    changes nothing; the disagreements left are the known ones (Ofsted's own corrections
+    between editions, and the scrape's errors)."""
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
-    report = importer.run(FILES, copy)
+    report = importer.run([*FILES, SCRAPE], copy)
     assert report.councils_added == []
     assert sum(report.added.values()) == 0
+    assert sum(report.provisional_added.values()) == 0
+    assert report.links_added == 0
     assert report.changes == []
     assert report.written == []
     for path in copy.iterdir():
         assert path.read_bytes() == (DATA / path.name).read_bytes()
+    official = [d for d in report.disagreements if "ofsted_csc_ilacs_history" not in d]
+    assert len(official) == 7
+    assert len(report.disagreements) - len(official) == 16
+    assert len(report.skipped) == 1  # Surrey, 3 August 2015: an unreadable PDF
+
+
+def test_provisional_records_are_the_reports_no_release_holds() -> None:
+    """Every report the scrape lists after the official cut-off (and Newcastle's June 2025
+    short inspection, inspected after 31 March) is in the data, provisional."""
+    import yaml
+
+    councils = yaml.safe_load((DATA / "inspections.yaml").read_text())["councils"]
+    provisional = [i for c in councils for i in c.get("inspections", []) if i.get("provisional")]
+    graded = [i for i in provisional if i["framework"].startswith("ilacs_") and i.get("judgements")]
+    assert len(graded) == 53
+    newcastle = next(c for c in councils if c["id"] == "newcastle-upon-tyne")
+    short = next(i for i in newcastle["inspections"] if i.get("published") == "2025-06-25")
+    assert short["provisional"] and short["framework"] == "ilacs_short"
+    assert sum(i["framework"] == "ilacs_2026" for i in graded) == 11
+    assert all(
+        "overall_effectiveness" not in i["judgements"]
+        for i in graded
+        if i["framework"] == "ilacs_2026"
+    )
 
 
 def test_every_official_name_resolves(tmp_path: Path) -> None:

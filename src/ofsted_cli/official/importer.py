@@ -8,7 +8,7 @@ from typing import Any
 
 from ofsted_cli.dataset import models, pipeline, writer
 from ofsted_cli.errors import ImportFormatError, InvalidDataError
-from ofsted_cli.official import editions, identity
+from ofsted_cli.official import editions, identity, merge_scrape, scrape
 from ofsted_cli.official.merge import ImportReport, Merge
 from ofsted_cli.official.releases import Release, Row
 from ofsted_cli.vocab.kinds import KINDS
@@ -17,7 +17,7 @@ from ofsted_cli.vocab.kinds import KINDS
 def read_files(
     files: list[Path], progress: Callable[[str], None]
 ) -> list[tuple[Release, list[Row]]]:
-    """Read every file, newest official release first (so that newer releases win)."""
+    """Read every workbook, newest official release first (so that newer releases win)."""
     read = []
     for i, path in enumerate(files, 1):
         if not path.is_file():
@@ -43,11 +43,19 @@ def run(
     if checked.result.files and not checked.result.ok:
         raise InvalidDataError(len(checked.result.errors), str(data_dir))
     report = ImportReport(files=[str(f) for f in files])
-    read = read_files(files, progress)
+    scrapes = [f for f in files if scrape.is_scrape(f)]
+    read = read_files([f for f in files if f not in scrapes], progress)
     report.rows = sum(len(rows) for _, rows in read)
     if lookup is None and files and (files[0].parent / identity.LOOKUP).is_file():
         lookup = files[0].parent / identity.LOOKUP
     entries = identity.read_lookup(lookup) if lookup else []
+    scraped: list[scrape.ScrapeRow] = []
+    for path in scrapes:
+        progress(f"reading {path.name} (report scrape)")
+        _, found, skipped = scrape.read(path, entries)
+        report.rows += len(found) + len(skipped)
+        report.skipped += skipped
+        scraped += found
     merge = Merge(
         list(checked.raw.get("councils", [])), list(checked.raw.get("sources", [])), entries, report
     )
@@ -55,6 +63,9 @@ def run(
         merge.cite(release)
         for row in rows:
             merge.apply(row)
+    if scraped:  # after the official releases: it only adds what they do not have
+        merge.cite(scrape.RELEASE)
+        merge_scrape.apply_all(merge, scraped)
     if lookup:
         merge.cite(identity.SOURCE)
     for council in merge.councils:

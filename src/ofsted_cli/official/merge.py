@@ -140,7 +140,7 @@ class Merge:
         found, how = match.inspection(inspections, row)
         if found is None:
             inspections.append(self.new_inspection(council["id"], row))
-            inspections.sort(key=_sort_key)
+            inspections.sort(key=sort_key)
             self.dirty.add("councils")
             self.report.added[row.framework] += 1
             return
@@ -240,6 +240,6 @@ def _refines(have: str, value: str) -> bool:
     return len(value) > len(have) and value.startswith(have)
 
 
-def _sort_key(insp: Record) -> tuple[str, str]:
+def sort_key(insp: Record) -> tuple[str, str]:
     when = insp.get("published") or insp.get("start") or "9999"
     return (dates.earliest(str(when)).isoformat(), insp["id"])
