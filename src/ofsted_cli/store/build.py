@@ -16,15 +16,16 @@ if TYPE_CHECKING:  # only a type here; importing the schema would pull in pydant
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE councils(id TEXT PRIMARY KEY, name TEXT, status TEXT, region TEXT,
-  ons_code TEXT, la_number TEXT, abolished TEXT, abolished_first TEXT, json TEXT);
+  ons_code TEXT, la_number TEXT, urn TEXT, abolished TEXT, abolished_first TEXT, json TEXT);
 CREATE TABLE council_keys(key TEXT, council_id TEXT);
 CREATE TABLE inspections(id TEXT PRIMARY KEY, council_id TEXT, framework TEXT, headline INT,
   start TEXT, end TEXT, published TEXT, sort_day TEXT, pub_first TEXT, pub_last TEXT,
-  overall TEXT, json TEXT);
+  start_first TEXT, start_last TEXT, overall TEXT, provisional INT, json TEXT);
 CREATE TABLE statements(id TEXT PRIMARY KEY, council_id TEXT, inspection_id TEXT,
   date TEXT, date_first TEXT, date_last TEXT, speaker_name TEXT, speaker_role TEXT,
   speaker_org TEXT, kind TEXT, text TEXT, json TEXT);
-CREATE TABLE sources(id TEXT PRIMARY KEY, json TEXT);
+CREATE TABLE sources(id TEXT PRIMARY KEY, kind TEXT, title TEXT, url TEXT, published TEXT,
+  cutoff TEXT, json TEXT);
 CREATE TABLE groups(id TEXT PRIMARY KEY, name TEXT, json TEXT);
 CREATE TABLE group_members(group_id TEXT, council_id TEXT, PRIMARY KEY(group_id, council_id));
 CREATE TABLE figures(id TEXT PRIMARY KEY, subject TEXT, json TEXT);
@@ -60,6 +61,7 @@ def fill(conn: sqlite3.Connection, recs: Records, meta: dict[str, str]) -> None:
                 c.region,
                 c.ons_code,
                 c.la_number,
+                c.urn,
                 c.abolished,
                 abolished,
                 json.dumps(body),
@@ -69,16 +71,27 @@ def fill(conn: sqlite3.Connection, recs: Records, meta: dict[str, str]) -> None:
         keys.extend((key(n), c.id) for n in names if n)
         for insp in c.inspections:
             inspections.append(_inspection(c.id, insp))
-    conn.executemany("INSERT INTO councils VALUES (?,?,?,?,?,?,?,?,?)", councils)
+    conn.executemany("INSERT INTO councils VALUES (?,?,?,?,?,?,?,?,?,?)", councils)
     conn.executemany("INSERT INTO council_keys VALUES (?,?)", sorted(set(keys)))
-    conn.executemany("INSERT INTO inspections VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", inspections)
+    conn.executemany("INSERT INTO inspections VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", inspections)
     conn.executemany(
         "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
         (_statement(p.record) for p in recs["statements"]),
     )
     conn.executemany(
-        "INSERT INTO sources VALUES (?,?)",
-        ((p.record.id, json.dumps(p.record.model_dump(mode="json"))) for p in recs["sources"]),
+        "INSERT INTO sources VALUES (?,?,?,?,?,?,?)",
+        (
+            (
+                s.id,
+                s.kind,
+                s.title,
+                s.url,
+                s.published,
+                s.cutoff,
+                json.dumps(s.model_dump(mode="json")),
+            )
+            for s in (p.record for p in recs["sources"])
+        ),
     )
     for placed in recs["groups"]:
         g = placed.record
@@ -107,6 +120,8 @@ def _inspection(council_id: str, insp: Any) -> tuple[Any, ...]:
     sort_day = dates.earliest(when).isoformat() if when else "9999-12-31"
     pub_first = dates.earliest(insp.published).isoformat() if insp.published else None
     pub_last = dates.latest(insp.published).isoformat() if insp.published else None
+    start_first = dates.earliest(insp.start).isoformat() if insp.start else None
+    start_last = dates.latest(insp.start).isoformat() if insp.start else None
     body = insp.model_dump(mode="json")
     return (
         insp.id,
@@ -119,7 +134,10 @@ def _inspection(council_id: str, insp: Any) -> tuple[Any, ...]:
         sort_day,
         pub_first,
         pub_last,
+        start_first,
+        start_last,
         insp.judgements.get("overall_effectiveness"),
+        int(insp.provisional),
         json.dumps(body),
     )
 
