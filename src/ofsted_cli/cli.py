@@ -177,54 +177,99 @@ def show(
     _out(data if json_out else render.show(data), json_out)
 
 
+Regions = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--region", help="Only these Ofsted regions (repeatable: any of them)."),
+]
+Groups = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--group", help="Only these groups, e.g. merseyside (repeatable: any of them)."),
+]
+Councils = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--council", help="Only these councils (repeatable: any of them)."),
+]
+AsOf = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--as-of",
+        help="Ratings in force on this day (YYYY-MM-DD): the latest report published by then.",
+        show_default=False,
+    ),
+]
+Snapshot = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option(
+        "--snapshot",
+        help="Ofsted's 'as at 31 March YEAR' rule: inspections carried out by 31 March whose "
+        "report was published by the release's cut-off (30 June; 30 April in 2023).",
+        show_default=False,
+    ),
+]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="Print the table as CSV.")]
+
+
+def _scope(regions: Any, groups: Any, councils: Any, *, former: bool = True) -> Any:
+    from ofsted_cli.query.scope import Scope
+
+    return Scope(tuple(regions or ()), tuple(groups or ()), tuple(councils or ()), former)
+
+
+def _formats(json_out: bool, csv_out: bool) -> None:
+    from ofsted_cli.errors import UsageError
+
+    if json_out and csv_out:
+        raise UsageError("give one of --json and --csv")
+
+
 @command()
 def compare(
     ctx: typer.Context,
     year: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
-            help="Ratings on 1 January and 31 December, and what changed between.",
+            help="Ratings on 1 January and 31 December, and the graded reports published between.",
             show_default=False,
         ),
     ] = None,
-    as_of: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--as-of", help="Ratings in force on one day (YYYY-MM-DD).", show_default=False
-        ),
-    ] = None,
-    region: Annotated[Optional[str], typer.Option(help="Only this Ofsted region.")] = None,  # noqa: UP045
-    group: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(help="Only this group (e.g. merseyside, liverpool-city-region)."),
-    ] = None,
-    council: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--council", help="Only these councils (repeatable)."),
-    ] = None,
+    as_of: AsOf = None,
+    snapshot: Snapshot = None,
+    region: Regions = None,
+    group: Groups = None,
+    council: Councils = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
     """Compare councils side by side: the overall rating in force, and what changed.
 
-    "In force" on a day is the latest whole-service inspection (SIF or ILACS) published on or
-    before it. Former councils take part until they were abolished.
+    Give one of --year, --as-of or --snapshot. With --year and --as-of, "in force" on a day is
+    the latest whole-service inspection (SIF or ILACS) published on or before it. With
+    --snapshot YEAR, Ofsted's own rule of its "as at 31 March" statistics: inspections carried
+    out by 31 March whose report was published by the release's cut-off. Councils take part
+    only while they existed.
 
     Example: ofsted compare --year 2019 --group merseyside
     """
     from ofsted_cli import options
-    from ofsted_cli.output import lists
+    from ofsted_cli.output import compare as render
+    from ofsted_cli.output import text
     from ofsted_cli.query.compare import compare as query
+    from ofsted_cli.query.coverage import coverage
 
-    period = options.period(year, as_of)
+    _formats(json_out, csv_out)
+    period = options.period(year, as_of, snapshot)
+    scope = _scope(region, group, council)
     conn = _store(ctx)
-    data = query(conn, year=period.year, day=period.day, region=region, group=group, names=council)
-    parts = (
-        f"region {region}" if region else "",
-        f"group {group}" if group else "",
-        "chosen councils" if council else "",
-    )
-    scope = " ".join(p for p in parts if p) or "all councils"
-    _out(data if json_out else lists.compare(data, scope), json_out)
+    data = query(conn, scope, year=period.year, day=period.day, snapshot=period.snapshot)
+    cover = coverage(conn)
+    if json_out:
+        text.dump_json({**data, "coverage": cover}, sys.stdout)
+    elif csv_out:
+        from ofsted_cli.output import csvout
+
+        csvout.write(csvout.compare(data), sys.stdout)
+    else:
+        text.emit(render.compare(data, scope.describe(), cover, text.width()))
 
 
 @command()
@@ -250,7 +295,7 @@ def statements(
     Example: ofsted statements --council liverpool --search "letting down"
     """
     from ofsted_cli import options
-    from ofsted_cli.output import lists
+    from ofsted_cli.output import statements as lists
     from ofsted_cli.query import statements as query
 
     first = options.bound(since, "--since", first=True)
@@ -271,22 +316,72 @@ def statements(
 @command()
 def councils(
     ctx: typer.Context,
-    region: Annotated[Optional[str], typer.Option(help="Only this Ofsted region.")] = None,  # noqa: UP045
-    group: Annotated[Optional[str], typer.Option(help="Only this group.")] = None,  # noqa: UP045
-    former: Annotated[bool, typer.Option("--former", help="Include former councils.")] = False,
+    region: Regions = None,
+    group: Groups = None,
+    former: Annotated[
+        bool, typer.Option("--former", help="Include councils that no longer exist.")
+    ] = False,
+    grade: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--grade",
+            help="Only councils whose rating in force is this grade (repeatable: any of them): "
+            "outstanding, good, requires_improvement (ri), inadequate, no_overall_grade, "
+            "none_in_force.",
+        ),
+    ] = None,
+    as_of: AsOf = None,
+    snapshot: Snapshot = None,
+    ever: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--ever", help="Only councils ever given this overall grade (SIF or ILACS)."),
+    ] = None,
+    never: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--never", help="Only councils never given this overall grade (SIF or ILACS)."
+        ),
+    ] = None,
     json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
 ) -> None:
-    """List councils with their codes, region and the rating in force today.
+    """List councils with their codes, region and the rating in force (today by default).
 
-    Example: ofsted councils --region "North West"
+    Example: ofsted councils --grade inadequate --snapshot 2025
     """
-    from ofsted_cli.output import lists
-    from ofsted_cli.query import councils as query
+    from ofsted_cli import options
+    from ofsted_cli.output import councils as render
+    from ofsted_cli.output import text
+    from ofsted_cli.query import rated
+    from ofsted_cli.query.coverage import coverage
+    from ofsted_cli.query.snapshot import rule
 
+    _formats(json_out, csv_out)
+    period = options.period(None, as_of, snapshot, need=False)
+    wanted = options.grades(grade, "--grade", extra=("no_overall_grade", "none_in_force"))
+    ever_ = options.grades(ever, "--ever")
+    never_ = options.grades(never, "--never")
     conn = _store(ctx)
-    ids = query.select_councils(conn, region=region, group=group, former=None if former else False)
-    rows = query.councils(conn, ids)
-    _out(rows if json_out else lists.councils(rows), json_out)
+    the_rule = rule(conn, period.snapshot) if period.snapshot else None
+    day = the_rule.as_at if the_rule else period.day or options.today()
+    data = rated.councils(
+        conn,
+        _scope(region, group, None, former=former),
+        day,
+        snapshot=the_rule,
+        grades=wanted,
+        ever=ever_,
+        never=never_,
+    )
+    cover = coverage(conn)
+    if json_out:
+        text.dump_json({**data, "coverage": cover}, sys.stdout)
+    elif csv_out:
+        from ofsted_cli.output import csvout
+
+        csvout.write(csvout.councils(data), sys.stdout)
+    else:
+        text.emit(render.councils(data, cover, text.width()))
 
 
 class ExportFormat(StrEnum):

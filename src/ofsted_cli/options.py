@@ -50,16 +50,56 @@ def year(value: int, option: str, now: str | None = None) -> int:
 
 @dataclass(frozen=True)
 class Period:
-    """What `compare` compares: a calendar year, or one day."""
+    """What `compare` compares: a calendar year, one day, or Ofsted's 31 March snapshot."""
 
     year: int | None = None
     day: str | None = None
+    snapshot: int | None = None
 
 
-def period(year_: int | None, as_of: str | None, now: str | None = None) -> Period:
-    """Exactly one of --year and --as-of."""
-    if (year_ is None) == (as_of is None):
-        raise UsageError("give exactly one of --year YEAR or --as-of YYYY-MM-DD")
+def period(
+    year_: int | None,
+    as_of: str | None,
+    snapshot: int | None = None,
+    now: str | None = None,
+    *,
+    need: bool = True,
+) -> Period:
+    """At most one (with *need*, exactly one) of --year, --as-of and --snapshot."""
+    given = [
+        o
+        for o, v in (("--year", year_), ("--as-of", as_of), ("--snapshot", snapshot))
+        if v is not None
+    ]
+    if len(given) > 1 or (need and not given):
+        raise UsageError(
+            "give exactly one of --year YEAR, --as-of YYYY-MM-DD or --snapshot YEAR"
+            + (f" (got {' and '.join(given)})" if given else "")
+        )
     if year_ is not None:
         return Period(year=year(year_, "--year", now))
-    return Period(day=day(str(as_of), "--as-of", now))
+    if snapshot is not None:
+        last = int((now or today())[:4])
+        if not 2009 <= snapshot <= last:
+            raise UsageError(f"--snapshot {snapshot} is out of range: use {FIRST_YEAR} to {last}")
+        return Period(snapshot=snapshot)
+    if as_of is not None:
+        return Period(day=day(as_of, "--as-of", now))
+    return Period()
+
+
+def grades(values: list[str] | None, option: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Grade codes from what was typed (codes, words or abbreviations such as RI)."""
+    from ofsted_cli.vocab import grades as vocab
+
+    out = []
+    for text in values or ():
+        if text.strip().lower().replace(" ", "_") in extra:
+            out.append(text.strip().lower().replace(" ", "_"))
+            continue
+        try:
+            out.append(vocab.parse(text))
+        except ValueError as e:
+            more = f" (or {', '.join(extra)})" if extra else ""
+            raise UsageError(f"{option}: {e}{more}") from None
+    return tuple(out)

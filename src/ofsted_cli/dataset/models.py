@@ -195,6 +195,9 @@ class Source(_Record):
     """True when the publication date is inferred."""
     cutoff: PartialDate | None = None
     """Official statistics: the release holds every report published by this day."""
+    includes: list[Slug] = Field(default_factory=list)
+    """Official statistics: inspections it counts although published after its cut-off (its
+    notes say why)."""
     kind: SourceKind
     """What kind of document it is."""
     notes: Text | None = None

@@ -16,6 +16,7 @@ RULES: tuple[Rule, ...] = (
     rules_ids.figure_subjects,
     rules_ids.statement_inspections,
     rules_ids.names_belong_to_one_council,
+    rules_ids.source_inclusions,
     rules_records.abolished_only_former,
     rules_records.date_order,
     rules_records.no_future_dates,

@@ -138,3 +138,17 @@ def names_belong_to_one_council(ix: Index) -> Iterator[Problem]:
                     ),
                     Code.NAME_CLASH,
                 )
+
+
+def source_inclusions(ix: Index) -> Iterator[Problem]:
+    """The inspections a release says it includes exist."""
+    if not ix.checked("councils"):
+        return
+    for placed in ix.records["sources"]:
+        for j, iid in enumerate(placed.record.includes):
+            if iid not in ix.owner:
+                yield placed.problem(
+                    ("includes", j),
+                    f"unknown inspection {iid!r}: no inspection has this id",
+                    Code.UNKNOWN_REFERENCE,
+                )

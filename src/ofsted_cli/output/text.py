@@ -1,14 +1,19 @@
 """Text output for the query commands: plain when piped, colour (rich) on a terminal.
 
 Renderers build lines of (text, style) segments; `emit` writes them plainly or through rich.
-Rich is imported only when output goes to a terminal, which keeps piped commands fast.
+Rich is imported only when output goes to a terminal, which keeps piped commands fast. Text
+from the data is cleaned of control characters and bidirectional overrides before it is
+written, on a terminal and when piped (issue 13).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import sys
+import unicodedata
 from typing import Any, TextIO
 
 from ofsted_cli.vocab import grades
@@ -17,15 +22,75 @@ from ofsted_cli.vocab.frameworks import short
 Segment = tuple[str, str]  # (text, style)
 Line = list[Segment]
 
+# C0 and C1 controls (tab and newline are handled by the renderers), DEL, bidi overrides and
+# isolates, zero-width characters: none of them has a place in a line of output.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def clean(text: str) -> str:
+    """*text* safe to write: unsafe characters shown as their code (\\x1b -> <U+001B>)."""
+    return _UNSAFE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text.replace("\t", " "))
+
+
+def cells(text: str) -> int:
+    """How many terminal cells *text* takes (wide East Asian characters take two)."""
+    return sum(
+        0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1
+        for c in text
+    )
+
 
 def dump_json(payload: Any, out: TextIO) -> None:
-    out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    """Strict JSON (no NaN or Infinity), UTF-8."""
+    out.write(json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+
+
+def terminal(out: TextIO | None = None) -> bool:
+    """True when *out* is a terminal that shows styles."""
+    out = out or sys.stdout
+    return out.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def width(out: TextIO | None = None) -> int | None:
+    """The terminal's width in columns, or None when output is piped (no wrapping then)."""
+    return shutil.get_terminal_size().columns if terminal(out) else None
+
+
+def fold(line: Line, limit: int) -> list[Line]:
+    """*line* broken at spaces into lines of at most *limit* cells, styles kept; continuation
+    lines keep the first line's indentation."""
+    text = "".join(t for t, _ in line)
+    if cells(text) <= limit:
+        return [line]
+    indent = len(text) - len(text.lstrip(" "))
+    words: list[tuple[str, str]] = []  # (word with its trailing space, style)
+    for t, style in line:
+        for piece in re.findall(r"\S+\s*|\s+", t):
+            words.append((piece, style))
+    out: list[Line] = [[]]
+    used = 0
+    for piece, style in words:
+        size = cells(piece.rstrip())
+        if used and used + size > limit:
+            out.append([(" " * indent, "")])
+            used = indent
+            piece = piece.lstrip()
+        out[-1].append((piece, style))
+        used += cells(piece)
+    for folded in out:  # no trailing spaces past the limit
+        if folded:
+            t, style = folded[-1]
+            folded[-1] = (t.rstrip(), style)
+    return out
 
 
 def emit(lines: list[Line], out: TextIO | None = None) -> None:
-    """Write *lines*: through rich with colour on a terminal, plain text otherwise."""
+    """Write *lines*: through rich with colour on a terminal (long lines folded to its width),
+    plain text otherwise."""
     out = out or sys.stdout
-    if out.isatty() and os.environ.get("TERM") != "dumb":
+    if terminal(out):
+        limit = shutil.get_terminal_size().columns
+        lines = [folded for line in lines for folded in (fold(line, limit) if line else [line])]
         from rich.console import Console
         from rich.text import Text
 
@@ -33,9 +98,9 @@ def emit(lines: list[Line], out: TextIO | None = None) -> None:
             file=out, highlight=False, no_color=bool(os.environ.get("NO_COLOR")), soft_wrap=True
         )
         for line in lines:
-            console.print(Text.assemble(*[(t, s) for t, s in line]) if line else "")
+            console.print(Text.assemble(*[(clean(t), s) for t, s in line]) if line else "")
     else:
-        out.write("\n".join("".join(t for t, _ in line) for line in lines) + "\n")
+        out.write("\n".join("".join(clean(t) for t, _ in line) for line in lines) + "\n")
 
 
 def grade(value: str | None) -> Segment:
@@ -50,29 +115,14 @@ def plain(text: str, style: str = "") -> Line:
     return [(text, style)]
 
 
-def table(headers: list[str], rows: list[list[Segment]]) -> list[Line]:
-    """Aligned columns of segments (the last column is not padded)."""
-    widths = [len(h) for h in headers]
-    for row in rows:
-        for i, (text, _) in enumerate(row):
-            widths[i] = max(widths[i], len(text))
-    lines: list[Line] = [
-        [(_pad(h, widths[i], i, len(headers)), "bold") for i, h in enumerate(headers)]
-    ]
-    for row in rows:
-        lines.append([(_pad(t, widths[i], i, len(row)), s) for i, (t, s) in enumerate(row)])
-    return lines
-
-
-def _pad(text: str, width: int, i: int, n: int) -> str:
-    return text if i == n - 1 else text.ljust(width) + "  "
-
-
 def rating(r: dict[str, Any] | None) -> list[Segment]:
-    """'Inadequate (SIF, published 2016-09-20)'."""
+    """'Inadequate (SIF, published 2016-09-20)', marked when provisional."""
     if r is None:
         return [("none in force", "dim")]
-    return [
+    out = [
         grade(r["overall"]),
         (f" ({short(r['framework'])}, published {r['published']})", "dim"),
     ]
+    if r.get("provisional"):
+        out.append((" provisional", "italic magenta"))
+    return out

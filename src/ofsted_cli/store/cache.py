@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ofsted_cli.errors import InvalidDataError
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 _RACY_NS = 2_000_000_000
 
 

@@ -46,6 +46,8 @@ class Framework:
     """True when its overall effectiveness is a whole-service rating (counts as "in force")."""
     era: str = ""
     """'pre-2013', 'SIF' (2013-2018), 'ILACS' (2018-2026) or 'ILACS 2026'."""
+    tiny: str = ""
+    """The shortest label, for narrow terminals ('SIF-R'); the short label if not set."""
 
     def allowed_areas(self, on: str | None) -> tuple[str, ...]:
         """Areas allowed for an inspection starting (or published) on *on* (ISO text)."""
@@ -104,6 +106,7 @@ FRAMEWORKS: dict[str, Framework] = {
             _SLAC,
             EARLY,
             era="pre-2013",
+            tiny="SLAC-R",
         ),
         Framework("cpi", "Child protection inspection", "CPI", True, _OE, EARLY, era="pre-2013"),
         Framework(
@@ -129,6 +132,7 @@ FRAMEWORKS: dict[str, Framework] = {
             SIF_AREAS,
             headline=True,
             era="SIF",
+            tiny="SIF-R",
         ),
         Framework("sif_monitoring_visit", "SIF monitoring visit", "SIF MV", False, era="SIF"),
         Framework(
@@ -148,10 +152,18 @@ FRAMEWORKS: dict[str, Framework] = {
             _ILACS,
             headline=True,
             era="ILACS",
+            tiny="ILACS-S",
         ),
-        Framework("ilacs_focused_visit", "ILACS focused visit", "ILACS FV", False, era="ILACS"),
         Framework(
-            "ilacs_monitoring_visit", "ILACS monitoring visit", "ILACS MV", False, era="ILACS"
+            "ilacs_focused_visit", "ILACS focused visit", "ILACS FV", False, era="ILACS", tiny="FV"
+        ),
+        Framework(
+            "ilacs_monitoring_visit",
+            "ILACS monitoring visit",
+            "ILACS MV",
+            False,
+            era="ILACS",
+            tiny="MV",
         ),
         Framework(
             "ilacs_2026",
@@ -161,10 +173,15 @@ FRAMEWORKS: dict[str, Framework] = {
             _NEW,
             headline=True,
             era="ILACS 2026",
+            tiny="ILACS-26",
         ),
         Framework("jtai", "Joint targeted area inspection", "JTAI", False),
         Framework(
-            "unspecified", "Ofsted inspection or visit (type not stated)", "Ofsted visit", False
+            "unspecified",
+            "Ofsted inspection or visit (type not stated)",
+            "Ofsted visit",
+            False,
+            tiny="visit",
         ),
     )
 }
@@ -175,3 +192,9 @@ HEADLINE: tuple[str, ...] = tuple(f.id for f in FRAMEWORKS.values() if f.headlin
 def short(fid: str) -> str:
     """The short label of a framework id ('ILACS short'); the id itself if unknown."""
     return FRAMEWORKS[fid].short if fid in FRAMEWORKS else fid
+
+
+def tiny(fid: str) -> str:
+    """The shortest label of a framework id ('ILACS-S'), for narrow terminals."""
+    fw = FRAMEWORKS.get(fid)
+    return (fw.tiny or fw.short) if fw else fid

@@ -1,0 +1,135 @@
+"""CSV for the table commands: one header row, then one row per table row, plain values.
+
+Cells that a spreadsheet would run as a formula (starting =, +, -, @, tab or carriage
+return) are neutralised with a leading apostrophe (OWASP's rule)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from ofsted_cli.vocab.grades import words
+
+Table = tuple[list[str], list[list[Any]]]
+
+
+def safe(value: Any) -> Any:
+    """*value*, made inert if a spreadsheet would read it as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def write(table: Table, out: TextIO) -> None:
+    """Write *table* as CSV."""
+    header, rows = table
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows([safe(v) for v in row] for row in rows)
+
+
+def _rating(r: dict[str, Any] | None) -> list[Any]:
+    if r is None:
+        return ["", "", "", "", "", ""]
+    return [
+        r["overall"] or "",
+        words(r["overall"]) if r["overall"] else "no overall grade",
+        r["framework"],
+        r.get("start") or "",
+        r["published"],
+        "yes" if r.get("provisional") else "",
+    ]
+
+
+def _rating_header(prefix: str) -> list[str]:
+    return [
+        f"{prefix}{k}"
+        for k in ("grade", "grade_label", "framework", "on_site_from", "published", "provisional")
+    ]
+
+
+def compare(data: dict[str, Any]) -> Table:
+    """`compare` as a table: a row per council."""
+    who = ["council_id", "council", "region", "status"]
+    rows: list[list[Any]] = []
+    if "year" in data["period"]:
+        header = [
+            *who,
+            *_rating_header("start_"),
+            "published_in_year",
+            *_rating_header("end_"),
+            "change",
+        ]
+        for c in data["councils"]:
+            during = "; ".join(
+                f"{r['published']} {r['framework']} {r['overall'] or ''}".strip()
+                for r in c["published"]
+            )
+            rows.append(
+                [
+                    c["id"],
+                    c["name"],
+                    c["region"] or "",
+                    c["status"],
+                    *_rating(c["start"]),
+                    during,
+                    *_rating(c["end"]),
+                    c["change"],
+                ]
+            )
+        for c in data["unrated"]:
+            rows.append(
+                [
+                    c["id"],
+                    c["name"],
+                    c["region"] or "",
+                    c["status"],
+                    *_rating(None),
+                    "",
+                    *_rating(None),
+                    "none",
+                ]
+            )
+        return header, rows
+    header = [*who, *_rating_header("")]
+    for c in data["councils"]:
+        rows.append([c["id"], c["name"], c["region"] or "", c["status"], *_rating(c["in_force"])])
+    for c in data["unrated"]:
+        rows.append([c["id"], c["name"], c["region"] or "", c["status"], *_rating(None)])
+    return header, rows
+
+
+def councils(data: dict[str, Any]) -> Table:
+    """`councils` as a table."""
+    header = [
+        "council_id",
+        "council",
+        "ons_code",
+        "la_number",
+        "urn",
+        "region",
+        "status",
+        *_rating_header(""),
+        "latest_record_provisional",
+    ]
+    rows = [
+        [
+            c["id"],
+            c["name"],
+            c["ons_code"] or "",
+            c["la_number"] or "",
+            c["urn"] or "",
+            c["region"] or "",
+            c["status"],
+            *_rating(c["in_force"]),
+            "yes" if c["latest_provisional"] else "",
+        ]
+        for c in data["councils"]
+    ]
+    return header, rows
+
+
+def rows(header: Sequence[str], records: Sequence[dict[str, Any]]) -> Table:
+    """A table of *records* (dicts) in the order of *header*."""
+    return list(header), [[r.get(h, "") for h in header] for r in records]
