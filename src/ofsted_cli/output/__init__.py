@@ -1,0 +1,1 @@
+"""Rendering of charts, text timelines and the static HTML report from plain data."""
