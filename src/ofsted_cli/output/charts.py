@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -125,8 +126,8 @@ STYLES: Mapping[str, Style] = {
     "adequate": Style("Adequate", "A", "A", "#d9ce8a", "#000000"),
     "requires_improvement": Style("Requires improvement", "RI", "R", "#fed976", "#000000"),
     "inadequate": Style("Inadequate", "I", "I", "#d62f27", "#ffffff"),
-    "no_overall_grade": Style("No overall grade", "none", "N", "#c6d2e8", "#000000", "...."),
-    "not_inspected": Style("Not yet inspected", "", ".", "#ffffff", "#000000"),
+    "no_overall_grade": Style("No overall grade", "none", "N", "#c6d2e8", "#000000", "---"),
+    "not_inspected": Style("Not yet rated", "", ".", "#ffffff", "#000000"),
 }
 PROVISIONAL_HATCH = "///"
 PROVISIONAL_TEXT = "provisional: not yet in an official Ofsted release"
@@ -158,6 +159,11 @@ def style(state: str) -> Style:
 def long_date(day: date) -> str:
     """Return *day* as "29 July 2019", whatever the locale."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def wrap(text: str, inches: float) -> str:
+    """Return *text* broken into lines that fit *inches* at the charts' 9 pt text."""
+    return textwrap.fill(text, max(16, int(inches * 12.5)), break_on_hyphens=False)
 
 
 _MONTHS = (

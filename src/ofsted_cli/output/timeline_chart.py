@@ -6,6 +6,7 @@ Imports matplotlib at the top: `charts` imports this module only when a chart is
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -28,6 +29,7 @@ from ofsted_cli.output.charts import (
     Span,
     long_date,
     style,
+    wrap,
 )
 
 LANE_IN = 0.36
@@ -69,20 +71,33 @@ def draw(lanes: Sequence[Lane], *, title: str, size: tuple[float, float]) -> Dra
 
     ax.set_xlim(first.toordinal(), last.toordinal())
     ax.set_ylim(len(lanes) - 0.5, -0.75)
-    ax.set_yticks(range(len(lanes)), [lane.name for lane in lanes], fontsize=9.5)
+    # A narrow chart breaks long names over two lines rather than give them half its width.
+    names = [textwrap.fill(lane.name, max(16, int(width * 4)), max_lines=2) for lane in lanes]
+    ax.set_yticks(range(len(lanes)), names, fontsize=9.5)
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
-    step = next(s for s in (1, 2, 5, 10, 20) if (last.year - first.year) / s <= width * 1.7)
-    years = range(first.year, last.year + 1, step)
-    ax.set_xticks([date(y, 1, 1).toordinal() for y in years], [str(y) for y in years])
     ax.grid(axis="x", color="#c8c8c8", linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.set_xlabel(f"Overall rating in force, from each report's publication, to {long_date(last)}")
+    ax.set_xlabel(
+        wrap(
+            f"Overall rating in force, from each report's publication, to {long_date(last)}", width
+        )
+    )
     if title:
         ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
     _legend(figure, lanes, width)
-    _fit_texts(figure, texts)
+    figure.draw_without_rendering()
+    _year_ticks(ax, first, last)
+    _fit_texts(texts)
     return drawn
+
+
+def _year_ticks(ax: Axes, first: date, last: date) -> None:
+    """Label every year, or every 2nd, 5th or 10th: as many as the plot's width has room for."""
+    inches = ax.get_window_extent().width / ax.figure.dpi
+    step = next(s for s in (1, 2, 5, 10, 20, 50) if (last.year - first.year) / s <= inches * 2.2)
+    years = range(-(-first.year // step) * step, last.year + 1, step)
+    ax.set_xticks([date(y, 1, 1).toordinal() for y in years], [str(y) for y in years])
 
 
 def _draw_span(
@@ -105,7 +120,7 @@ def _draw_span(
             over.set_hatch(hatch)
             over.set_gid(f"{gid}-{row}-{col}")
             ax.add_patch(over)
-    words = look.label if span.state != "not_inspected" else "not yet inspected"
+    words = look.label if span.state != "not_inspected" else "not yet rated"
     text = ax.text(
         (x0 + x1) / 2,
         row,
@@ -200,9 +215,8 @@ def _legend(figure: Figure, lanes: Sequence[Lane], width: float) -> None:
     )
 
 
-def _fit_texts(figure: Figure, texts: list[tuple[Text, Rectangle, str]]) -> None:
+def _fit_texts(texts: list[tuple[Text, Rectangle, str]]) -> None:
     """Shorten each span's words to fit inside it, or drop them: the legend still says."""
-    figure.draw_without_rendering()
     for text, bar, short in texts:
         room = bar.get_window_extent().width - 4
         for words in (text.get_text(), short):

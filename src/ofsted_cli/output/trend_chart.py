@@ -12,7 +12,16 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import PercentFormatter
 
-from ofsted_cli.output.charts import GRADES, OUTLINE, STATES, ChartError, Drawn, TrendYear, style
+from ofsted_cli.output.charts import (
+    GRADES,
+    OUTLINE,
+    STATES,
+    ChartError,
+    Drawn,
+    TrendYear,
+    style,
+    wrap,
+)
 
 _QUIET = "#595959"
 """Grey for secondary text: 7:1 contrast on white."""
@@ -72,9 +81,13 @@ def draw(years: Sequence[TrendYear], *, title: str, size: tuple[float, float]) -
     step = 1 if width / len(years) >= 0.42 else 2
     ax.set_xticks(range(0, len(years), step), [str(y.year) for y in years][::step])
     ax.tick_params(axis="x", length=0)
+    narrow = width < 6.5
     ax.set_xlabel(
-        "Overall rating in force on 31 March of each year. "
-        "Numbers in the bars are councils; above the bars, all councils that day."
+        wrap(
+            "Overall rating in force on 31 March of each year. "
+            "Numbers in the bars are councils; above the bars, all councils that day.",
+            width if narrow else width * 0.75,
+        )
     )
     if title:
         ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
@@ -84,7 +97,13 @@ def draw(years: Sequence[TrendYear], *, title: str, size: tuple[float, float]) -
         )
         for s in reversed(shown)
     ]
-    figure.legend(handles=handles, loc="outside right center", frameon=False, fontsize=8.5)
+    figure.legend(
+        handles=handles,
+        loc="outside lower center" if narrow else "outside right center",
+        ncols=2 if narrow else 1,
+        frameon=False,
+        fontsize=8.5,
+    )
     _fit_counts(figure, counts)
     return drawn
 
