@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -231,3 +232,101 @@ def test_a_chart_that_is_not_svg_is_refused() -> None:
     """Chart text that isn't SVG is an error, not markup passed into the page."""
     with pytest.raises(SiteError, match="not SVG"):
         render_council(CouncilPage("northam", "Northam", "<p>not a chart</p>", show()))
+
+
+def abolished_show() -> dict[str, Any]:
+    """Return `show` for an abolished council whose last report gave no overall grade."""
+    data = show()
+    data["council"].update(
+        id="old-shire",
+        name="Old Shire",
+        status="abolished",
+        abolished="2019-04-01",
+        successors=["northam", "new-vale"],
+    )
+    data["in_force"] = {
+        "as_of": "2019-03-31",
+        "inspection": "old-shire-ilacs-2026",
+        "framework": "ilacs_2026",
+        "published": "2018",
+        "overall": None,
+        "note": "Reports under the April 2026 framework give no overall grade.",
+    }
+    data["inspections"] = [
+        {
+            "id": "old-shire-jtai-2017",
+            "framework": "jtai",
+            "start": "2017-05-02",
+            "end": "2017-05-06",
+            "published": "2017-06",
+            "lead_inspector": None,
+            "theme": "Neglect",
+            "judgements": {},
+            "sources": ["not-in-sources"],
+            "notes": None,
+            "statements": [],
+        }
+    ]
+    data["other_statements"] = []
+    data["figures"] = [
+        {
+            "id": "shire-homes",
+            "subject": "old-shire",
+            "description": "Children's homes rated good",
+            "value": 78,
+            "unit": "percent",
+            "as_of": "2018",
+            "as_of_inferred": True,
+            "sources": ["ofsted-2019"],
+            "notes": "All providers.",
+        },
+        {
+            "id": "shire-count",
+            "subject": "old-shire",
+            "description": "Children in care",
+            "value": 412,
+            "unit": "children",
+            "as_of": "March 2018",
+            "sources": [],
+            "notes": None,
+        },
+    ]
+    return data
+
+
+def test_abolished_council_page_names_and_links_its_successors(tmp_path: Path) -> None:
+    """An abolished council says when, and links the successors that have pages, by name."""
+    write_site(
+        tmp_path,
+        index=IndexPage("", council_rows()),
+        councils=[
+            CouncilPage("old-shire", "Old Shire", "", abolished_show()),
+            CouncilPage("northam", "Northam", "", show()),
+        ],
+    )
+    _, parsed = page(tmp_path, "old-shire.html")
+    assert "North West · ONS code E08000999 · LA number 999 · abolished 1 April 2019" in parsed.text
+    assert "Its children's services passed to Northam, new-vale." in parsed.text
+    assert [a["href"] for a in parsed.all("a") if a["href"] == "northam.html"] == ["northam.html"]
+    assert "new-vale.html" not in {a["href"] for a in parsed.all("a")}
+
+
+def test_no_overall_grade_is_said_in_words() -> None:
+    """A rating in force with no overall grade says so, with the framework's note."""
+    text = Page(render_council(CouncilPage("old-shire", "Old Shire", "", abolished_show()))).text
+    assert (
+        "Rating in force on 31 March 2019 No overall grade ILACS from April 2026 (no overall "
+        "effectiveness judgement), published 2018. Reports under the April 2026 framework give "
+        "no overall grade."
+    ) in text
+
+
+def test_visits_figures_and_partial_dates_read_as_words() -> None:
+    """Ungraded visits say so; figures show value, unit and date; odd dates are shown as given."""
+    text = Page(render_council(CouncilPage("old-shire", "Old Shire", "", abolished_show()))).text
+    assert "June 2017 Joint targeted area inspection Not graded (a visit) Official" in text
+    assert "Inspected 2 May 2017 to 6 May 2017. Theme: Neglect." in text
+    assert "No graded judgements: Ofsted does not grade this kind of visit." in text
+    assert "not-in-sources" in text
+    assert "Children's homes rated good All providers. 78% 2018 (inferred)" in text
+    assert "Children in care 412 children March 2018" in text

@@ -65,14 +65,24 @@ def write_site(out_dir: Path, *, index: IndexPage, councils: Sequence[CouncilPag
         if page.council_id in seen:
             raise SiteError(f"council id {page.council_id!r} appears twice")
         seen.add(page.council_id)
+    names = {str(c.get("id")): str(c.get("name") or c.get("id")) for c in index.councils}
     out_dir.mkdir(parents=True, exist_ok=True)
     written = [_write(out_dir / "index.html", render_index(index, linked=seen))]
-    written += [_write(out_dir / f"{p.council_id}.html", render_council(p)) for p in councils]
+    written += [
+        _write(out_dir / f"{p.council_id}.html", render_council(p, linked=seen, names=names))
+        for p in councils
+    ]
     return written
 
 
-def render_council(page: CouncilPage) -> str:
-    """Return one council's page as HTML text."""
+def render_council(
+    page: CouncilPage, *, linked: set[str] | None = None, names: Mapping[str, str] | None = None
+) -> str:
+    """Return one council's page as HTML text.
+
+    Successor councils are named from *names* (id -> name) and linked when in *linked*.
+    """
+    linked, names = linked or set(), names or {}
     show = page.show
     sources: Mapping[str, Any] = show.get("sources") or {}
     council: Mapping[str, Any] = show.get("council") or {}
@@ -81,7 +91,10 @@ def render_council(page: CouncilPage) -> str:
         title=page.name,
         page=page,
         facts=pages.facts(council),
-        successors=pages.successors(council),
+        successors=[
+            (names.get(s, s), f"{s}.html" if s in linked else None)
+            for s in pages.successors(council)
+        ],
         notes=council.get("notes") or "",
         as_of=pages.when((show.get("in_force") or {}).get("as_of")),
         rating=rating,
