@@ -22,7 +22,7 @@ run: $(STAMP)  ## set up, then validate the shipped data and show the main queri
 # CI runs as root on a fresh Debian machine, so install it when missing; if that fails (no root,
 # no Debian, no registry), carry on: the browser test then skips and says why.
 browser:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update && apt-get install -y chromium) \
+	@command -v chromium >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) \
 		|| echo "chromium could not be installed: the browser test will be skipped" >&2
 
 test: $(STAMP) browser

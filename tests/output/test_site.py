@@ -170,7 +170,7 @@ def test_pages_carry_the_coverage_note(site: Path, name: str) -> None:
 
 @pytest.mark.parametrize("name", ["index.html", "northam.html"])
 def test_pages_are_structured_for_screen_readers(site: Path, name: str) -> None:
-    """A language, one h1, headings that never skip a level, and headers with a scope."""
+    """A language, one h1, headings in order, headers with a scope, labels that resolve."""
     _, parsed = page(site, name)
     assert parsed.all("html") == [{"lang": "en-GB"}]
     levels = [int(tag[1]) for tag, _ in parsed.tags if re.fullmatch(r"h[1-6]", tag)]
@@ -178,6 +178,10 @@ def test_pages_are_structured_for_screen_readers(site: Path, name: str) -> None:
     assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
     assert all(th.get("scope") in ("col", "row") for th in parsed.all("th"))
     assert len(parsed.all("caption")) == len(parsed.all("table"))
+    ids = [attrs["id"] for _, attrs in parsed.tags if "id" in attrs]
+    assert len(ids) == len(set(ids)), "ids must be unique for aria-labelledby and anchors"
+    labelled = [a["aria-labelledby"] for _, a in parsed.tags if "aria-labelledby" in a]
+    assert labelled and set(labelled) <= set(ids)
 
 
 @pytest.mark.parametrize("name", ["index.html", "northam.html"])
