@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import struct
 import subprocess
@@ -144,10 +145,22 @@ def test_timeline_marks_graded_and_ungraded_publications_differently() -> None:
     assert (graded[1], visit[1], provisional[1]) == ("#000000", "#000000", "#ffffff")
 
 
-def test_timeline_svg_is_the_same_bytes_every_time() -> None:
-    """Rendering twice gives identical SVG, so re-generated reports diff cleanly."""
-    assert charts.timeline_svg(LANES) == charts.timeline_svg(LANES)
-    assert charts.trend_svg(YEARS) == charts.trend_svg(YEARS)
+def test_svg_is_the_same_bytes_every_time() -> None:
+    """Rendering twice, here or in another process, gives identical SVG: reports diff cleanly."""
+    here = charts.timeline_svg(LANES) + charts.trend_svg(YEARS)
+    assert here == charts.timeline_svg(LANES) + charts.trend_svg(YEARS)
+    code = (
+        "import sys; from ofsted_cli.output import charts; from tests.output import LANES, YEARS;"
+        "sys.stdout.buffer.write((charts.timeline_svg(LANES) + charts.trend_svg(YEARS)).encode())"
+    )
+    there = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+    ).stdout
+    assert there == here.encode()
 
 
 def test_timeline_png_is_the_size_asked_for(tmp_path: Path) -> None:
