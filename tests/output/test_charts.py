@@ -17,7 +17,7 @@ import pytest
 from ofsted_cli.output import charts
 from ofsted_cli.output.charts import STYLES, ChartError, Lane, MissingExtraError, Span, TrendYear
 from ofsted_cli.output.terminal import text_timeline
-from tests.output import LANES, YEARS
+from tests.output import AS_OF, LANES, YEARS
 
 SVG = "{http://www.w3.org/2000/svg}"
 DAY = date(2020, 1, 1)
@@ -173,9 +173,9 @@ def test_timeline_png_is_the_size_asked_for(tmp_path: Path) -> None:
 
 def test_timeline_grows_with_the_number_of_lanes(tmp_path: Path) -> None:
     """Each lane adds height, so forty councils stay as readable as two."""
-    many = [Lane(f"c{i}", f"Council {i}", LANES[0].spans) for i in range(40)]
-    _, two = png_size(charts.timeline_png(LANES, tmp_path / "two.png"))
-    _, forty = png_size(charts.timeline_png(many, tmp_path / "forty.png"))
+    lanes = [Lane(f"c{i}", f"Council {i}", LANES[0].spans, LANES[0].marks) for i in range(40)]
+    _, two = png_size(charts.timeline_png(lanes[:2], tmp_path / "two.png"))
+    _, forty = png_size(charts.timeline_png(lanes, tmp_path / "forty.png"))
     assert forty - two == pytest.approx(38 * 0.36 * charts.DPI, abs=2)
 
 
@@ -245,6 +245,16 @@ def test_trend_png_is_the_size_asked_for(tmp_path: Path) -> None:
             "unknown state 'fine'",
         ),
         (lambda: charts.trend_svg([TrendYear(2020, {"good": -1})]), "negative count"),
+        (
+            lambda: charts.timeline_svg([Lane("x", "X", (Span(DAY, date(2019, 1, 1), "good"),))]),
+            "X: a span ends",
+        ),
+        (lambda: charts.timeline_svg([Lane("x", "X", ())]), "no spans and no marks"),
+        (lambda: text_timeline([Lane("x", "X", ())]), "no spans"),
+        (
+            lambda: text_timeline([Lane("x", "X", (Span(date(1000, 1, 1), DAY, "good"),))]),
+            "too many years",
+        ),
     ],
 )
 def test_bad_input_is_a_chart_error(call: object, message: str) -> None:
@@ -290,6 +300,14 @@ def test_text_timeline_fits_its_width(width: int) -> None:
     lines = text_timeline(LANES, width=width)
     assert max(len(line) for line in lines) <= width
     assert not any("\x1b" in line for line in lines)
+
+
+def test_text_timeline_leaves_time_before_a_council_existed_blank() -> None:
+    """A council created later has blanks before its first span, not a rating it never had."""
+    late = Lane("new", "New", (Span(date(2019, 4, 1), AS_OF, "good"),))
+    lines = text_timeline([LANES[0], late], width=60)
+    # 4 months a character from January 2012: April 2019 is the 22nd character.
+    assert lines[2] == "New" + " " * 4 + " " + " " * 21 + "G" * 24
 
 
 def test_text_timeline_shortens_long_names() -> None:

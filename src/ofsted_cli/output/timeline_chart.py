@@ -56,8 +56,9 @@ def draw(lanes: Sequence[Lane], *, title: str, size: tuple[float, float]) -> Dra
     first, last = date(min(days).year, 1, 1), max(days)
 
     width, height = size
-    legend_rows = 2 if width < 8 else 1
-    height = height or 1.3 + 0.3 * legend_rows + LANE_IN * len(lanes)
+    handles = _legend_handles(lanes)
+    rows = math.ceil(len(handles) / max(1, int(width / 1.55)))
+    height = height or 1.3 + 0.2 * rows + LANE_IN * len(lanes)
     figure = Figure(figsize=(width, height), layout="constrained")
     ax = figure.add_subplot()
     drawn = Drawn(figure, _label(lanes, title, first, last), _description(lanes))
@@ -85,7 +86,15 @@ def draw(lanes: Sequence[Lane], *, title: str, size: tuple[float, float]) -> Dra
     )
     if title:
         ax.set_title(title, loc="left", fontsize=12, fontweight="bold")
-    _legend(figure, lanes, width)
+    figure.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=math.ceil(len(handles) / rows),
+        frameon=False,
+        fontsize=8.5,
+        handlelength=1.6,
+        columnspacing=1.2,
+    )
     figure.draw_without_rendering()
     _year_ticks(ax, first, last)
     _fit_texts(texts)
@@ -115,7 +124,8 @@ def _draw_span(
     ):
         if hatch:
             # A separate patch: its edge colour is the hatch colour, and the bar keeps its fill.
-            ink = look.ink if gid == "hatch" else OUTLINE
+            # Provisional hatching is white on dark fills, grey on light ones: seen, not loud.
+            ink = "#ffffff" if gid == "hatch" and look.ink == "#ffffff" else OUTLINE
             over = Rectangle((x0, y), x1 - x0, BAR, facecolor="none", edgecolor=ink, linewidth=0)
             over.set_hatch(hatch)
             over.set_gid(f"{gid}-{row}-{col}")
@@ -160,8 +170,8 @@ def _draw_mark(ax: Axes, row: int, col: int, lane: Lane, mark: Mark, drawn: Draw
     drawn.tooltips[line.get_gid() or ""] = tip
 
 
-def _legend(figure: Figure, lanes: Sequence[Lane], width: float) -> None:
-    """Add a legend of every grade, the other states drawn, and the kinds of mark drawn."""
+def _legend_handles(lanes: Sequence[Lane]) -> list[Patch | Line2D]:
+    """Return legend keys for every grade, the other states drawn and the kinds of mark drawn."""
     spans = [s for lane in lanes for s in lane.spans]
     marks = [m for lane in lanes for m in lane.marks]
     seen = {s.state for s in spans}
@@ -203,16 +213,7 @@ def _legend(figure: Figure, lanes: Sequence[Lane], width: float) -> None:
                     label=label,
                 )
             )
-    rows = math.ceil(len(handles) / max(1, int(width / 1.55)))
-    figure.legend(
-        handles=handles,
-        loc="outside lower center",
-        ncols=math.ceil(len(handles) / rows),
-        frameon=False,
-        fontsize=8.5,
-        handlelength=1.6,
-        columnspacing=1.2,
-    )
+    return handles
 
 
 def _fit_texts(texts: list[tuple[Text, Rectangle, str]]) -> None:
