@@ -113,7 +113,7 @@ def _fit_counts(figure: Figure, counts: list[tuple[Text, Rectangle]]) -> None:
     figure.draw_without_rendering()
     for text, bar in counts:
         room, need = bar.get_window_extent(), text.get_window_extent()
-        if need.height + 2 > room.height or need.width + 2 > room.width:
+        if need.height + 6 > room.height or need.width + 6 > room.width:  # with its padding
             text.remove()
 
 
