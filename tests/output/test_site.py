@@ -232,10 +232,19 @@ def test_bad_council_ids_write_nothing(tmp_path: Path, ids: list[str], message: 
     assert not (tmp_path / "out").exists()
 
 
-def test_a_chart_that_is_not_svg_is_refused() -> None:
-    """Chart text that isn't SVG is an error, not markup passed into the page."""
-    with pytest.raises(SiteError, match="not SVG"):
-        render_council(CouncilPage("northam", "Northam", "<p>not a chart</p>", show()))
+@pytest.mark.parametrize(
+    ("svg", "message"),
+    [
+        ("<p>not a chart</p>", "not SVG"),
+        ("<svg><script>alert(1)</script></svg>", "contains a script"),
+        ('<svg onload="alert(1)"></svg>', "event handler"),
+        ('<svg><a href="javascript:alert(1)">x</a></svg>', "contains a script"),
+    ],
+)
+def test_a_chart_that_is_not_plain_svg_is_refused(svg: str, message: str) -> None:
+    """Chart text that isn't SVG, or could run code, is an error, not markup in the page."""
+    with pytest.raises(SiteError, match=message):
+        render_council(CouncilPage("northam", "Northam", svg, show()))
 
 
 def abolished_show() -> dict[str, Any]:
