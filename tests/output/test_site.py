@@ -150,7 +150,7 @@ def test_statements_show_speaker_date_and_source(site: Path) -> None:
     _, parsed = page(site, "northam.html")
     text = parsed.text
     assert "Pat <b>Bold</b> Jones, Leader, Northam Council, September 2016 (inferred)" in text
-    source = "Council 'disappointed' & angry (Northam Gazette, September 2016 (inferred))"
+    source = "Council 'disappointed' & angry (Northam Gazette, September 2016, date inferred)"
     assert f"Source: {source}" in text
     assert "No response: The council did not respond to requests for comment." in text
     assert "Northam Council, date not stated" in text

@@ -127,7 +127,8 @@ def source(record: Mapping[str, Any]) -> Link:
         x
         for x in (
             str(record.get("publisher") or ""),
-            when(published, record.get("published_inferred")).words if published else "",
+            when(published).words if published else "",
+            "date inferred" if published and record.get("published_inferred") else "",
         )
         if x
     )
