@@ -1,1 +1,1 @@
-"""Output: text for terminals and pipes, reports, charts and exports."""
+"""Output: text for terminals and pipes, tables, CSV, charts and a static site."""
