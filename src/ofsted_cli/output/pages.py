@@ -13,8 +13,8 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
+from ofsted_cli.output.chartkit import PROVISIONAL_TEXT, STYLES, long_date
 from ofsted_cli.vocab.frameworks import AREA_LABELS, FRAMEWORKS
-from ofsted_cli.output.charts import PROVISIONAL_TEXT, STYLES, long_date
 
 PROVISIONAL = PROVISIONAL_TEXT[0].upper() + PROVISIONAL_TEXT[1:]
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ofsted_cli.output import pages
-from ofsted_cli.output.charts import STYLES
+from ofsted_cli.output.chartkit import STYLES
 
 if TYPE_CHECKING:  # jinja2 is imported lazily; the name is for annotations only.
     import jinja2

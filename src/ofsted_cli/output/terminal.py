@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from datetime import date
 
-from ofsted_cli.output.charts import GRADES, STATES, ChartError, Lane, Span, style
+from ofsted_cli.output.chartkit import GRADES, STATES, ChartError, Lane, Span, style
 
 MIN_WIDTH = 60
 _UNITS = (1, 2, 3, 4, 6, 12, 24, 36, 60, 120)

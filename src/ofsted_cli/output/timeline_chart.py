@@ -16,7 +16,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
-from ofsted_cli.output.charts import (
+from ofsted_cli.output.chartkit import (
     GRADES,
     OUTLINE,
     PROVISIONAL_HATCH,

@@ -12,7 +12,7 @@ from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import PercentFormatter
 
-from ofsted_cli.output.charts import (
+from ofsted_cli.output.chartkit import (
     GRADES,
     OUTLINE,
     STATES,
