@@ -272,6 +272,203 @@ def compare(
         text.emit(render.compare(data, scope.describe(), cover, text.width()))
 
 
+Since = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False),
+]
+Until = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="Up to this date (YYYY, YYYY-MM or YYYY-MM-DD).", show_default=False),
+]
+GradeList = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--grade",
+        help="Only this overall grade (repeatable): outstanding, good, requires_improvement "
+        "(RI), inadequate, no_overall_grade.",
+    ),
+]
+
+
+def _emit(data: Any, json_out: bool, csv_out: bool, lines: Callable[[], Any], table: str) -> None:
+    """Write *data* as JSON, CSV (the csvout function *table*) or text (*lines*)."""
+    from ofsted_cli.output import text
+
+    if json_out:
+        text.dump_json(data, sys.stdout)
+    elif csv_out:
+        from ofsted_cli.output import csvout
+
+        csvout.write(getattr(csvout, table)(data), sys.stdout)
+    else:
+        text.emit(lines())
+
+
+@command()
+def reports(
+    ctx: typer.Context,
+    year: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(help="Published in this calendar year.", show_default=False),
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    framework: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--framework",
+            help="Only this framework (repeatable): an id such as ilacs_short, or sif, ilacs, "
+            "slac for all of that family.",
+        ),
+    ] = None,
+    grade: GradeList = None,
+    region: Regions = None,
+    group: Groups = None,
+    council: Councils = None,
+    visits: Annotated[
+        bool, typer.Option("--visits", help="Include ungraded visits (focused, monitoring).")
+    ] = False,
+    json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
+) -> None:
+    """List inspection reports across councils, with a tally by overall grade.
+
+    One row per report: council, framework, days on site, publication, overall grade (or no
+    overall grade), provisional mark.
+
+    Example: ofsted reports --year 2019 --grade inadequate
+    """
+    from ofsted_cli import options
+    from ofsted_cli.output import across, text
+    from ofsted_cli.query.coverage import coverage
+    from ofsted_cli.query.reports import reports as query
+
+    _formats(json_out, csv_out)
+    first, last = options.span(year, since, until)
+    wanted = options.grades(grade, "--grade", extra=("no_overall_grade",))
+    kinds = options.frameworks(framework)
+    conn = _store(ctx)
+    data = query(
+        conn,
+        _scope(region, group, council),
+        since=first,
+        until=last,
+        frameworks=kinds,
+        grades=wanted,
+        visits=visits,
+    )
+    cover = coverage(conn)
+    data["coverage"] = cover
+    _emit(data, json_out, csv_out, lambda: across.reports(data, cover, text.width()), "reports")
+
+
+@command()
+def trend(
+    ctx: typer.Context,
+    from_: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--from", help="First year [default: the first with a rating].", show_default=False
+        ),
+    ] = None,
+    to: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--to", help="Last year [default: this year].", show_default=False),
+    ] = None,
+    region: Regions = None,
+    group: Groups = None,
+    json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
+) -> None:
+    """Show, for each year, how many councils stood at each grade on 31 March.
+
+    Ofsted's rule for its 31 March statistics (the same as `compare --snapshot`): inspections
+    carried out by 31 March whose report was published by the release's cut-off. Councils
+    count only in years when they existed.
+
+    Example: ofsted trend --from 2018 --region "North West"
+    """
+    from ofsted_cli import options
+    from ofsted_cli.errors import UsageError
+    from ofsted_cli.output import across, text
+    from ofsted_cli.query import trend as query
+    from ofsted_cli.query.coverage import coverage
+
+    _formats(json_out, csv_out)
+    now = options.today()
+    last = options.year(to, "--to") if to is not None else int(now[:4])
+    conn = _store(ctx)
+    begins = query.first_year(conn)
+    if begins is None:
+        raise UsageError("the data holds no whole-service rating, so there is no trend")
+    first = options.year(from_, "--from") if from_ is not None else begins
+    if first < begins:
+        raise UsageError(
+            f"--from {first}: the first whole-service ratings in force on 31 March are of "
+            f"{begins} (the single inspection framework began in November 2013)"
+        )
+    if first > last:
+        raise UsageError(f"--from {first} is after --to {last}")
+    data = query.trend(conn, _scope(region, group, None), first, last, now)
+    cover = coverage(conn)
+    data["coverage"] = cover
+    _emit(data, json_out, csv_out, lambda: across.trend(data, cover, text.width()), "trend")
+
+
+@command()
+def transitions(
+    ctx: typer.Context,
+    from_: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--from", help="Only from this overall grade (repeatable)."),
+    ] = None,
+    to: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--to", help="Only to this overall grade (repeatable)."),
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    region: Regions = None,
+    group: Groups = None,
+    council: Councils = None,
+    json_out: JsonOpt = False,
+    csv_out: CsvOpt = False,
+) -> None:
+    """Pair each council's consecutive whole-service inspections: from-grade, to-grade.
+
+    The dates filter the later inspection's publication. The output ends with the from-to
+    matrix.
+
+    Example: ofsted transitions --from inadequate --to good --to outstanding
+    """
+    from ofsted_cli import options
+    from ofsted_cli.output import across, text
+    from ofsted_cli.query.coverage import coverage
+    from ofsted_cli.query.transitions import transitions as query
+
+    _formats(json_out, csv_out)
+    first, last = options.span(None, since, until)
+    extra = ("no_overall_grade",)
+    conn = _store(ctx)
+    data = query(
+        conn,
+        _scope(region, group, council),
+        from_grades=options.grades(from_, "--from", extra=extra),
+        to_grades=options.grades(to, "--to", extra=extra),
+        since=first,
+        until=last,
+    )
+    cover = coverage(conn)
+    data["coverage"] = cover
+    _emit(
+        data,
+        json_out,
+        csv_out,
+        lambda: across.transitions(data, cover, text.width()),
+        "transitions",
+    )
+
+
 @command()
 def statements(
     ctx: typer.Context,

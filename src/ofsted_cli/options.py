@@ -103,3 +103,46 @@ def grades(values: list[str] | None, option: str, extra: tuple[str, ...] = ()) -
             more = f" (or {', '.join(extra)})" if extra else ""
             raise UsageError(f"{option}: {e}{more}") from None
     return tuple(out)
+
+
+FAMILIES = {
+    "sif": ("sif", "sif_reinspection"),
+    "ilacs": ("ilacs_standard", "ilacs_short", "ilacs_2026"),
+    "slac": ("slac", "slac_reinspection"),
+    "visits": ("sif_monitoring_visit", "ilacs_focused_visit", "ilacs_monitoring_visit", "jtai"),
+}
+
+
+def frameworks(values: list[str] | None) -> tuple[str, ...]:
+    """Framework ids from ids, short labels ('ILACS short') or families (sif, ilacs, slac)."""
+    from ofsted_cli.vocab.frameworks import FRAMEWORKS
+    from ofsted_cli.vocab.names import key
+
+    out: list[str] = []
+    for text in values or ():
+        k = key(text)
+        if k in {key(f): f for f in FAMILIES}:
+            out += FAMILIES[next(f for f in FAMILIES if key(f) == k)]
+            continue
+        found = [f.id for f in FRAMEWORKS.values() if k in (key(f.id), key(f.short), key(f.tiny))]
+        if not found:
+            allowed = ", ".join([*FAMILIES, *FRAMEWORKS])
+            raise UsageError(f"--framework {text!r} is not a framework; use one of {allowed}")
+        out += found
+    return tuple(dict.fromkeys(out))
+
+
+def span(
+    year_: int | None, since: str | None, until: str | None, now: str | None = None
+) -> tuple[str | None, str | None]:
+    """First and last day from --year or --since/--until (not both)."""
+    if year_ is not None and (since or until):
+        raise UsageError("give --year, or --since/--until, not both")
+    if year_ is not None:
+        year(year_, "--year", now)
+        return f"{year_:04d}-01-01", f"{year_:04d}-12-31"
+    first = bound(since, "--since", first=True)
+    last = bound(until, "--until", first=False)
+    if first and last and first > last:
+        raise UsageError(f"--since {since} is after --until {until}: nothing can be in between")
+    return first, last

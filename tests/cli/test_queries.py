@@ -169,14 +169,14 @@ def test_councils_region(run: Run) -> None:
     rows = {c["id"]: c for c in json.loads(r.stdout)["councils"]}
     assert rows["wirral"]["ons_code"] == "E08000015"
     assert rows["wirral"]["la_number"] == "344"
-    assert "cumbria" not in rows
+    assert "cumbria-former" not in rows
     former = {
         c["id"]
         for c in json.loads(
             _call(run, "councils", "--former", "--as-of", "2019-03-31", "--json").stdout
         )["councils"]
     }
-    assert {"cumbria", "dorset-former", "northamptonshire"} <= former
+    assert {"cumbria-former", "dorset-former", "northamptonshire-former"} <= former
 
 
 def test_councils_text(run: Run) -> None:
@@ -272,8 +272,8 @@ def test_compare_keeps_former_councils_while_inspected(run: Run) -> None:
         data = json.loads(r.stdout)
         return {c["id"] for c in data["councils"]} | {c["id"] for c in data["unrated"]}
 
-    assert "bournemouth" in ids("2015")
-    assert "bournemouth" not in ids("2024")
+    assert "bournemouth-former" in ids("2015")
+    assert "bournemouth-former" not in ids("2024")
 
 
 def test_show_post_2026_framework_has_no_overall_grade(run: Run) -> None:

@@ -112,13 +112,17 @@ def test_import_builds_valid_data(tmp_path: Path, data: Path) -> None:
     )
     assert pipeline.validate_folder(data).result.ok
     found = councils(data)
-    assert set(found) == {"wirral", "bournemouth-christchurch-and-poole", "poole"}
+    assert set(found) == {"wirral", "bournemouth-christchurch-and-poole", "poole-former"}
     bcp = found["bournemouth-christchurch-and-poole"]
     assert bcp["other_names"] == ["BCP", "Bournemouth, Christchurch & Poole"]
     assert (bcp["urn"], bcp["la_number"], bcp["ons_code"]) == ("2532287", "839", "E06000058")
-    poole = found["poole"]
+    poole = found["poole-former"]
     assert (poole["status"], poole["ons_code"], poole["urn"]) == ("former", "E06000029", "137316")
-    assert report.councils_added == ["wirral", "bournemouth-christchurch-and-poole", "poole"]
+    assert report.councils_added == [
+        "wirral",
+        "bournemouth-christchurch-and-poole",
+        "poole-former",
+    ]
     sources = yaml.safe_load((data / "sources.yaml").read_text())["sources"]
     by_id = {s["id"]: s for s in sources}
     assert by_id["ofsted-la-outcomes-2025"]["cutoff"] == "2025-06-30"

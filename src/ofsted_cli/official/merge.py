@@ -76,9 +76,10 @@ class Merge:
         return self._update_council(found, row, entry)
 
     def _new_council(self, row: Row, entry: identity.Entry | None) -> Record:
-        cid = slug(row.council_name)
+        # Former councils' ids end in -former, so that no current council is ever given one.
+        cid = slug(row.council_name) + ("-former" if row.former else "")
         if any(c["id"] == cid for c in self.councils):
-            cid += "-former" if row.former else "-council"
+            cid += "-council"
         council: Record = {"id": cid, "name": row.council_name, "other_names": []}
         ons = row.ons_code or (entry.ons_code or entry.old_ons_code if entry else None)
         if ons:

@@ -133,3 +133,96 @@ def councils(data: dict[str, Any]) -> Table:
 def rows(header: Sequence[str], records: Sequence[dict[str, Any]]) -> Table:
     """A table of *records* (dicts) in the order of *header*."""
     return list(header), [[r.get(h, "") for h in header] for r in records]
+
+
+def reports(data: dict[str, Any]) -> Table:
+    """`reports` as a table: a row per report or visit."""
+    header = [
+        "council_id",
+        "council",
+        "inspection",
+        "framework",
+        "start",
+        "end",
+        "published",
+        "grade",
+        "grade_label",
+        "theme",
+        "provisional",
+    ]
+    rows = [
+        [
+            r["council_id"],
+            r["council"],
+            r["inspection"],
+            r["framework"],
+            r["start"] or "",
+            r["end"] or "",
+            r["published"] or "",
+            r["overall"] or "",
+            (words(r["overall"]) if r["overall"] else ("no overall grade" if r["graded"] else "")),
+            r["theme"] or "",
+            "yes" if r["provisional"] else "",
+        ]
+        for r in data["reports"]
+    ]
+    return header, rows
+
+
+def trend(data: dict[str, Any]) -> Table:
+    """`trend` as a table: a row per year, a count and a share per grade."""
+    keys = list(data["years"][0]["tally"]) if data["years"] else []
+    header = [
+        "year",
+        "as_at",
+        "councils",
+        *keys,
+        *[f"{k}_share" for k in keys],
+        "provisional",
+        "complete",
+    ]
+    rows = [
+        [
+            y["year"],
+            y["as_at"],
+            y["councils"],
+            *[y["tally"][k] for k in keys],
+            *[y["shares"][k] for k in keys],
+            y["provisional"],
+            "yes" if y["complete"] else "no",
+        ]
+        for y in data["years"]
+    ]
+    return header, rows
+
+
+def transitions(data: dict[str, Any]) -> Table:
+    """`transitions` as a table: a row per pair of consecutive inspections."""
+    header = [
+        "council_id",
+        "council",
+        "from_grade",
+        "from_framework",
+        "from_published",
+        "to_grade",
+        "to_framework",
+        "to_published",
+        "to_provisional",
+        "months",
+    ]
+    rows = [
+        [
+            p["council_id"],
+            p["council"],
+            p["from_grade"],
+            p["from"]["framework"],
+            p["from"]["published"],
+            p["to_grade"],
+            p["to"]["framework"],
+            p["to"]["published"],
+            "yes" if p["to"]["provisional"] else "",
+            p["months"],
+        ]
+        for p in data["transitions"]
+    ]
+    return header, rows

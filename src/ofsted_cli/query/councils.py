@@ -15,36 +15,10 @@ Row = dict[str, Any]
 
 
 def resolve_council(conn: sqlite3.Connection, text: str) -> str:
-    """Return the id of the council *text* names (id, any name, ONS code, DfE number)."""
-    if conn.execute("SELECT 1 FROM councils WHERE id = ?", (text,)).fetchone():
-        return text  # an exact id always wins (dorset, not dorset-former)
-    k = key(text)
-    ids = sorted(
-        {r[0] for r in conn.execute("SELECT council_id FROM council_keys WHERE key = ?", (k,))}
-    )
-    if len(ids) == 1:
-        return str(ids[0])
-    if len(ids) > 1:
-        current = [i for i in ids if _status(conn, i) == "current"]
-        if len(current) == 1:  # "Dorset" is today's Dorset, not the county before 2019
-            return str(current[0])
-        names = ", ".join(f"{i} ({_name(conn, i)})" for i in ids)
-        raise UsageError(f"{text!r} matches several councils: {names}; use an id")
-    import difflib  # only on the error path
+    """Return the id of the council *text* names (id, any name in common forms, a code)."""
+    from ofsted_cli.query.names import resolve
 
-    keys = [r[0] for r in conn.execute("SELECT DISTINCT key FROM council_keys")]
-    close = difflib.get_close_matches(k, keys, n=4, cutoff=0.6)
-    hint = ""
-    if close:
-        found = sorted(
-            {
-                _name(conn, r[0])
-                for c in close
-                for r in conn.execute("SELECT council_id FROM council_keys WHERE key = ?", (c,))
-            }
-        )
-        hint = "; did you mean " + " or ".join(repr(n) for n in found) + "?"
-    raise UsageError(f"no council matches {text!r}{hint} (`ofsted councils` lists them)")
+    return resolve(conn, text)
 
 
 def _name(conn: sqlite3.Connection, cid: str) -> str:
