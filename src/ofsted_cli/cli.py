@@ -157,24 +157,44 @@ def _out(lines_or_payload: Any, as_json: bool) -> None:
 @command()
 def show(
     ctx: typer.Context,
-    council: Annotated[str, typer.Argument(help="Id, name, ONS code or DfE LA number.")],
+    council: Annotated[
+        str, typer.Argument(help="Id, any name (e.g. 'London Borough of Hackney'), or a code.")
+    ],
     since: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(help="Leave out inspections before this year.", show_default=False),
     ] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every judgement, note, quote and source.")
+    ] = False,
+    quotes: Annotated[
+        bool, typer.Option("--statements", help="Add the quoted responses to the summary.")
+    ] = False,
+    lineage: Annotated[
+        bool,
+        typer.Option("--lineage", help="Add the inspections of the councils it succeeded."),
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Show one council's whole inspection history, judgements and quoted responses.
+    """Show one council: its rating in force and every inspection, visit and response.
 
-    Example: ofsted show wirral --since 2016
+    By default a summary that fits a screen; --full gives the whole record.
+
+    Example: ofsted show wirral --statements
     """
     from ofsted_cli.output import show as render
+    from ofsted_cli.output import text
     from ofsted_cli.query import councils
     from ofsted_cli.query import show as query
 
     conn = _store(ctx)
-    data = query.show(conn, councils.resolve_council(conn, council), since)
-    _out(data if json_out else render.show(data), json_out)
+    data = query.show(conn, councils.resolve_council(conn, council), since, lineage=lineage)
+    if json_out:
+        text.dump_json(data, sys.stdout)
+    elif full:
+        text.emit(render.full(data))
+    else:
+        text.emit(render.summary(data, text.width(), statements=quotes))
 
 
 Regions = Annotated[

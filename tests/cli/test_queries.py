@@ -36,7 +36,7 @@ def _call(run: Run, *args: str) -> Result:
 
 def test_show_wirral_history(run: Run) -> None:
     """`show wirral` lists the 2016 inadequate and 2019 requires-improvement judgements."""
-    r = _call(run, "show", "wirral")
+    r = _call(run, "show", "wirral", "--full")
     assert r.exit_code == 0, r.stderr
     out = r.stdout
     assert "Wirral (wirral)" in out
@@ -305,7 +305,10 @@ def test_show_since_leaves_out_undated_records(run: Run) -> None:
 def test_former_council_shows_successors_and_last_rating(run: Run) -> None:
     """A former council names its successors and the rating that stood when it was abolished."""
     r = _call(run, "show", "northamptonshire")
-    assert "Succeeded by: north-northamptonshire, west-northamptonshire" in r.stdout
+    assert (
+        "Succeeded by North Northamptonshire (north-northamptonshire), West Northamptonshire "
+        "(west-northamptonshire) on 2021-04-01"
+    ) in r.stdout
     assert "Last rating, in force until 2021-04-01: Inadequate" in r.stdout
     data = json.loads(_call(run, "show", "northamptonshire", "--json").stdout)
     assert data["in_force"]["as_of"] == "2021-03-31"

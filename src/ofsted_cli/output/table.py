@@ -151,7 +151,11 @@ def _row(
             last = n == len(keep) - 1
             pad = "" if last else " " * (widths[i] - cells(piece) + GAP)
             line.append((piece + pad, styles[n] if styles else style))
+        while line and not line[-1][0].strip():  # no trailing blanks
+            line.pop()
+        if line:
+            line[-1] = (line[-1][0].rstrip(), line[-1][1])
         lines.append(line)
-    if lines and not any(t.strip() for t, _ in lines[-1]):
+    while len(lines) > 1 and not lines[-1]:
         lines.pop()
     return lines
