@@ -40,7 +40,7 @@ def test_show_wirral_history(run: Run) -> None:
     assert r.exit_code == 0, r.stderr
     out = r.stdout
     assert "Wirral (wirral)" in out
-    assert "ONS E08000015 · DfE LA 344 · North West" in out
+    assert "ONS E08000015 · DfE LA 344 · Ofsted URN 80581 · North West" in out
     sif = out.index("2016-09-20  Single inspection framework")
     ilacs = out.index("2019-07-29  ILACS standard inspection")
     assert sif < ilacs
