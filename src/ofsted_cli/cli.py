@@ -48,9 +48,23 @@ class ValidateFormat(StrEnum):
     github = "github"
 
 
+def _version(value: bool) -> None:
+    if value:
+        from ofsted_cli import __version__
+
+        print(f"ofsted-cli {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback()
 def _main(
     ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
     data: Annotated[
         Optional[Path],  # noqa: UP045 - Typer needs Optional here on 3.11
         typer.Option(

@@ -41,10 +41,15 @@ def bound(text: str | None, option: str, *, first: bool) -> str | None:
 
 
 def year(value: int, option: str, now: str | None = None) -> int:
-    """A year between 1900 and this year."""
+    """A year the record covers: from 2009 (Ofsted's files begin) to this year."""
     last = int((now or today())[:4])
-    if not 1900 <= value <= last:
-        raise UsageError(f"{option} {value} is out of range: use 1900 to {last}")
+    if value < FIRST_YEAR:
+        raise UsageError(
+            f"{option} {value}: the record begins in {FIRST_YEAR}, the first year of Ofsted's "
+            f"files (safeguarding and looked after children inspections); use {FIRST_YEAR} to {last}"
+        )
+    if value > last:
+        raise UsageError(f"{option} {value} is in the future: use {FIRST_YEAR} to {last}")
     return value
 
 
@@ -79,10 +84,7 @@ def period(
     if year_ is not None:
         return Period(year=year(year_, "--year", now))
     if snapshot is not None:
-        last = int((now or today())[:4])
-        if not 2009 <= snapshot <= last:
-            raise UsageError(f"--snapshot {snapshot} is out of range: use {FIRST_YEAR} to {last}")
-        return Period(snapshot=snapshot)
+        return Period(snapshot=year(snapshot, "--snapshot", now))
     if as_of is not None:
         return Period(day=day(as_of, "--as-of", now))
     return Period()
