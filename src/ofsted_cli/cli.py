@@ -503,6 +503,187 @@ def transitions(
     )
 
 
+Out = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--out", "-o", help="Write to this file (.svg or .png).", show_default=False),
+]
+Force = Annotated[bool, typer.Option("--force", help="Replace what --out names.")]
+
+
+@command()
+def chart(
+    ctx: typer.Context,
+    council: Councils = None,
+    group: Groups = None,
+    region: Regions = None,
+    trend_: Annotated[
+        bool, typer.Option("--trend", help="The share of councils at each grade on 31 March.")
+    ] = False,
+    out: Out = None,
+    width: Annotated[int, typer.Option(help="Width in pixels (150 per inch).")] = 1650,
+    height: Annotated[
+        int, typer.Option(help="Height in pixels [default: fit the lanes].", show_default=False)
+    ] = 0,
+    title: Annotated[Optional[str], typer.Option(help="A title.")] = None,  # noqa: UP045
+    force: Force = False,
+) -> None:
+    """Draw rating timelines (one lane per council) or the national trend.
+
+    With --out FILE.svg or FILE.png, a chart (needs `pip install 'ofsted-cli[charts]'`);
+    without, a text timeline, one line per council, that reads without colour.
+
+    Example: ofsted chart --group merseyside --out merseyside.svg
+    """
+    from ofsted_cli import options
+    from ofsted_cli.errors import UsageError
+    from ofsted_cli.output import chartkit, files
+    from ofsted_cli.query.scope import choose
+
+    if out is not None and out.suffix.lower() not in (".svg", ".png"):
+        raise UsageError(f"--out {out}: give a file ending .svg or .png")
+    if trend_ and council:
+        raise UsageError("--trend is for all councils, a --region or a --group, not --council")
+    scope = _scope(region, group, council)
+    conn = _store(ctx)
+    now = options.today()
+    if trend_:
+        from ofsted_cli.query import trend as query
+
+        first = query.first_year(conn) or options.FIRST_YEAR
+        data = query.trend(conn, scope, first, int(now[:4]), now)
+        years = chartkit.trend_from(data)
+        where = "England" if scope.describe() == "all councils" else scope.describe()
+        late = [str(y["year"]) for y in data["years"] if y["provisional"] or not y["complete"]]
+        name = title or (
+            f"Overall ratings of councils' children's services, {where}"
+            + (f" ({', '.join(late)}: provisional)" if late else "")
+        )
+        if out is None:
+            from ofsted_cli.output import across, text
+            from ofsted_cli.query.coverage import coverage
+
+            text.emit(across.trend(data, coverage(conn), text.width()))
+            return
+        from ofsted_cli.output import charts
+
+        draw = charts.trend_svg if out.suffix.lower() == ".svg" else None
+        files.write_file(
+            out,
+            lambda p: (
+                p.write_text(
+                    draw(years, title=name, width_px=width, height_px=height or 0), encoding="utf-8"
+                )
+                if draw
+                else charts.trend_png(years, p, title=name, width_px=width, height_px=height or 0)
+            ),
+            force=force,
+        )
+    else:
+        from ofsted_cli.query.timeline import lanes
+
+        if not (council or group or region):
+            raise UsageError("choose councils: --council, --group or --region (or --trend)")
+        chosen = choose(conn, scope)
+        lanes_ = chartkit.lanes_from(lanes(conn, chosen, now))
+        name = title or f"Overall rating in force: {scope.describe()}"
+        if out is None:
+            from ofsted_cli.output import terminal, text
+
+            cols = text.width() or 100
+            print(
+                "\n".join(
+                    text.clean(line) for line in terminal.text_timeline(lanes_, width=max(cols, 60))
+                )
+            )
+            return
+        from ofsted_cli.output import charts
+
+        if out.suffix.lower() == ".svg":
+            svg = charts.timeline_svg(lanes_, title=name, width_px=width, height_px=height)
+            files.write_file(out, lambda p: p.write_text(svg, encoding="utf-8"), force=force)
+        else:
+            files.write_file(
+                out,
+                lambda p: charts.timeline_png(
+                    lanes_, p, title=name, width_px=width, height_px=height
+                ),
+                force=force,
+            )
+    sys.stderr.write(f"wrote {out}\n")
+
+
+@command()
+def report(
+    ctx: typer.Context,
+    council: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="Councils (ids or names).", show_default=False),
+    ] = None,
+    group: Groups = None,
+    region: Regions = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every current council.")] = False,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="The folder to write the site into.")
+    ] = Path("site"),
+    force: Force = False,
+) -> None:
+    """Write a static HTML site: a page per council and an index with the national trend.
+
+    Each page has the council's timeline chart, judgement table, statements with their
+    speakers and sources, and links to the reports. It works opened from disk: no network.
+
+    Example: ofsted report wirral --out site/
+    """
+    from ofsted_cli import options
+    from ofsted_cli.errors import UsageError
+    from ofsted_cli.output import chartkit, charts, files, site
+    from ofsted_cli.query import councils as names
+    from ofsted_cli.query import rated, trend
+    from ofsted_cli.query import show as query
+    from ofsted_cli.query.coverage import coverage
+    from ofsted_cli.query.scope import Scope, choose
+    from ofsted_cli.query.timeline import lanes
+
+    if not (council or group or region or all_):
+        raise UsageError("choose councils: name them, or --group, --region or --all")
+    conn = _store(ctx)
+    now = options.today()
+    if council:
+        ids = [names.resolve_council(conn, c) for c in council]
+        chosen = [life for life in choose(conn, Scope(former=True)) if life.id in ids]
+    else:
+        chosen = choose(conn, _scope(region, group, None, former=False))
+    cover = coverage(conn)
+    everyone = Scope(former=False)
+    table = rated.councils(conn, everyone, now)
+    rows = [
+        {**r, "provisional": bool(r["in_force"] and r["in_force"].get("provisional"))}
+        for r in table["councils"]
+    ]
+    years = chartkit.trend_from(
+        trend.trend(conn, everyone, trend.first_year(conn) or 2014, int(now[:4]), now)
+    )
+    index = site.IndexPage(
+        charts.trend_svg(
+            years, title="Overall ratings of councils' children's services, England", width_px=1200
+        ),
+        rows,
+        cover,
+        "ofsted-cli: Ofsted's official statistics and the sources cited on each page",
+    )
+    pages = []
+    for life, lane in zip(chosen, chartkit.lanes_from(lanes(conn, chosen, now)), strict=True):
+        data = query.show(conn, life.id)
+        svg = charts.timeline_svg(
+            [lane], title=f"{life.name}: overall rating in force", width_px=1200
+        )
+        pages.append(site.CouncilPage(life.id, life.name, svg, data, cover))
+    written = files.write_folder(
+        out, lambda d: site.write_site(d, index=index, councils=pages), force=force
+    )
+    sys.stderr.write(f"wrote {len(written)} pages to {out}\n")
+
+
 @command()
 def statements(
     ctx: typer.Context,

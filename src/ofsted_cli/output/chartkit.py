@@ -4,10 +4,12 @@ each state, and small helpers shared by the drawing modules. No matplotlib here.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from ofsted_cli.errors import OfstedError
 
 if TYPE_CHECKING:  # matplotlib is optional and imported lazily; the name is for annotations only.
     from matplotlib.figure import Figure
@@ -31,14 +33,14 @@ DEFAULT_WIDTH_PX = 1650
 MIN_WIDTH_PX = 600
 
 
-class MissingExtraError(Exception):
+class MissingExtraError(OfstedError):
     """matplotlib is not installed: charts need the `charts` extra."""
 
     def __init__(self) -> None:
         super().__init__("charts need matplotlib: pip install 'ofsted-cli[charts]'")
 
 
-class ChartError(ValueError):
+class ChartError(OfstedError, ValueError):
     """The data or size asked for cannot be drawn (an unknown state, no lanes, too narrow)."""
 
 
@@ -159,3 +161,33 @@ def wrap(text: str, inches: float) -> str:
 _MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
+
+
+def lanes_from(data: Sequence[Mapping[str, Any]]) -> list[Lane]:
+    """Lanes from the plain data of `query.timeline.lanes` (ISO days become dates)."""
+    day = date.fromisoformat
+    return [
+        Lane(
+            d["council_id"],
+            d["name"],
+            tuple(
+                Span(day(s["start"]), day(s["end"]), s["state"], s["provisional"], s["label"])
+                for s in d["spans"]
+            ),
+            tuple(
+                Mark(day(m["day"]), m["label"], m["graded"], m["provisional"]) for m in d["marks"]
+            ),
+        )
+        for d in data
+    ]
+
+
+def trend_from(data: Mapping[str, Any]) -> list[TrendYear]:
+    """Trend years from `query.trend.trend` (none in force counts as not yet rated)."""
+    out = []
+    for y in data["years"]:
+        counts = dict.fromkeys(STATES, 0)
+        for k, n in y["tally"].items():
+            counts["not_inspected" if k == "none_in_force" else k] += n
+        out.append(TrendYear(y["year"], counts))
+    return out

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ofsted_cli.errors import OfstedError
 from ofsted_cli.output import pages
 from ofsted_cli.output.chartkit import STYLES
 
@@ -25,7 +26,7 @@ _PAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ACTIVE = re.compile(r"<script|<foreignObject|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
 
 
-class SiteError(ValueError):
+class SiteError(OfstedError, ValueError):
     """Pages that can't be written: a council id that isn't a safe file name, or a bad chart."""
 
 
