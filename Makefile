@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench fmt clean browser
+.PHONY: run test lint check bench fmt clean browser images
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -48,3 +48,9 @@ fmt: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage build src/*.egg-info
+
+# The README's pictures, drawn from the shipped data (not by hand).
+images: $(STAMP)
+	mkdir -p docs/images
+	$(BIN)/ofsted chart --group merseyside --out docs/images/merseyside.svg --width 1500 --force
+	$(BIN)/ofsted chart --trend --out docs/images/trend.svg --width 1500 --force
