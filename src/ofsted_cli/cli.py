@@ -148,7 +148,9 @@ def import_(
     imports.render(report, json_out, dry_run, sys.stdout)
 
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (shape: docs/json.md).")]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print JSON (its shape: `ofsted docs json`).")
+]
 
 
 def _store(ctx: typer.Context) -> Any:
@@ -845,10 +847,52 @@ def schema(
     text.dump_json(models.json_schema(kind.value), sys.stdout)
 
 
+class DocsTopic(StrEnum):
+    json = "json"
+    problem_codes = "problem-codes"
+    data_format = "data-format"
+
+
+@command()
+def docs(
+    topic: Annotated[DocsTopic, typer.Argument(help="json, problem-codes or data-format.")],
+) -> None:
+    """Print a page of the documentation shipped with ofsted-cli.
+
+    json: the --json shapes; problem-codes: what `validate` reports; data-format: the YAML.
+
+    Example: ofsted docs json
+    """
+    from pathlib import Path as _Path
+
+    page = _Path(__file__).parent / "docs" / f"{topic.value}.md"
+    sys.stdout.write(page.read_text(encoding="utf-8"))
+
+
 def main() -> None:
-    """Console entry point: expected errors become one line on stderr, never a traceback."""
+    """Console entry point: expected errors, ours and the option parser's, become one line on
+    stderr in one style, never a traceback."""
+    from typer._click import exceptions as click_errors
+
     try:
-        app()
+        code = app(standalone_mode=False)
     except OfstedError as e:
         sys.stderr.write(f"ofsted: {e}\n")
         sys.exit(e.exit_code)
+    except click_errors.NoArgsIsHelpError as e:
+        sys.stderr.write(e.format_message() + "\n")
+        sys.exit(2)
+    except click_errors.UsageError as e:
+        where = (
+            f"ofsted {e.ctx.command_path.split(' ', 1)[1]}"
+            if e.ctx and " " in e.ctx.command_path
+            else "ofsted"
+        )
+        sys.stderr.write(f"ofsted: {e.format_message()} (see `{where} --help`)\n")
+        sys.exit(2)
+    except click_errors.ClickException as e:
+        sys.stderr.write(f"ofsted: {e.format_message()}\n")
+        sys.exit(e.exit_code)
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

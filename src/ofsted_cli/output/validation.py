@@ -25,6 +25,7 @@ def render(result: CheckResult, fmt: str, out: TextIO, err: TextIO) -> None:
                     "path": p.loc,
                     "message": p.message,
                     "code": p.code,
+                    "severity": p.severity,
                 }
                 for p in result.problems
             ],
