@@ -74,6 +74,7 @@ def test_json(monkeypatch: pytest.MonkeyPatch) -> None:
                 "path": "councils.0.inspections.0.sources.1",
                 "message": "unknown source 'test-sauce': no source has this id",
                 "code": "unknown-reference",
+                "severity": "error",
             }
         ],
     }
