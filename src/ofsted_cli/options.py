@@ -21,10 +21,26 @@ def day(text: str, option: str, now: str | None = None) -> str:
     try:
         value = dates.parse_day(text).isoformat()
     except ValueError:
-        raise UsageError(f"{option} {text!r} is not a date: use YYYY-MM-DD") from None
+        raise UsageError(f"{option} {text!r} {_why(text)}") from None
     if value > (now or today()):
         raise UsageError(f"{option} {value} is in the future")
     return value
+
+
+def _why(text: str) -> str:
+    """Why *text* is no day: impossible (30 February), or not written YYYY-MM-DD."""
+    import calendar
+    import re
+
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+        if not 1 <= mo <= 12:
+            return f"is impossible: there is no month {mo}"
+        if y >= 1:
+            days = calendar.monthrange(y, mo)[1]
+            return f"is impossible: {calendar.month_name[mo]} {y} has {days} days, not {d}"
+    return "is not a date: use YYYY-MM-DD"
 
 
 def bound(text: str | None, option: str, *, first: bool) -> str | None:

@@ -140,7 +140,8 @@ def test_compare_region_summary(run: Run) -> None:
     [
         (["--year", "1850"], "--year 1850: the record begins in 2009"),
         (["--year", "2099"], "--year 2099 is in the future"),
-        (["--as-of", "2019-02-30"], "is not a date"),
+        (["--as-of", "2019-02-30"], "is impossible: February 2019 has 28 days, not 30"),
+        (["--as-of", "soon"], "is not a date"),
         (["--as-of", "2099-01-01"], "is in the future"),
         (["--year", "2019", "--as-of", "2019-03-31"], "exactly one of"),
         ([], "exactly one of"),
