@@ -72,3 +72,35 @@ def test_every_official_name_resolves(tmp_path: Path) -> None:
         missing = {r.council_name for r in rows if key(r.council_name) not in names}
         assert not missing, f"{f.name}: {sorted(missing)}"
     assert len([c for c in councils if c["status"] == "current"]) == 153
+
+
+def test_every_visit_of_the_2022_23_sheet_is_present_with_its_day() -> None:
+    """All 60 focused and monitoring visits that the 2023 release lists for 2022-23 are in the
+    data, each with its first day on site and its theme."""
+    import yaml
+
+    from ofsted_cli.official import layout_csc
+    from ofsted_cli.official.editions import workbook
+    from ofsted_cli.official.sheets import find
+
+    path = next(f for f in FILES if f.name.startswith("Childrens_social_care"))
+    found = find(workbook(path), layout_csc.IN_YEAR)
+    release, _ = editions.read(path)
+    visits = [
+        r
+        for f in found
+        for r in layout_csc.in_year_rows(f, release)
+        if r.framework in ("ilacs_focused_visit", "ilacs_monitoring_visit")
+    ]
+    assert len(visits) == 60
+    councils = yaml.safe_load((DATA / "inspections.yaml").read_text())["councils"]
+    have = {
+        (key(n), i["framework"], i.get("start"), i.get("theme"))
+        for c in councils
+        for n in [c["name"], *c.get("other_names", [])]
+        for i in c.get("inspections", [])
+    }
+    missing = [
+        v for v in visits if (key(v.council_name), v.framework, v.start, v.theme) not in have
+    ]
+    assert missing == []
