@@ -76,6 +76,8 @@ def test_formula_text_is_inert_in_csv(tmp_path: Path) -> None:
     assert "'" + FORMULA in texts and FORMULA not in texts
     checked = CliRunner().invoke(app, ["validate", str(hostile_data)], catch_exceptions=False)
     assert checked.exit_code == 0 and "(formula-text)" in checked.stdout
+    github = CliRunner().invoke(app, ["validate", str(hostile_data), "-f", "github"])
+    assert github.exit_code == 0 and github.stdout.startswith("::warning file=")
 
 
 def test_empty_tables_keep_their_header(tmp_path: Path) -> None:
