@@ -129,7 +129,18 @@ def _temporary(out: Path, folder: bool) -> Path:
     return Path(name)
 
 
+def _sync(tmp: Path) -> None:
+    """Flush *tmp* (a file, or a folder's files) to disk before it is renamed into place."""
+    for path in sorted(tmp.iterdir()) if tmp.is_dir() else [tmp]:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def _commit(tmp: Path, out: Path, folder: bool) -> None:
+    _sync(tmp)
     if not folder or not os.path.lexists(out):
         os.replace(tmp, out)  # atomic for a file; a new folder appears whole
         return
