@@ -207,6 +207,16 @@ def test_read_only_folder(tmp_path: Path) -> None:
         locked.chmod(0o700)
 
 
+def test_the_data_folder_is_never_a_target(tmp_path: Path) -> None:
+    """An export into the data folder is refused, --force or not: curated files are safe."""
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    target = str(data / "inspections.yaml")
+    _refused(_export("-f", "json", "-o", target, "--force", data=data), 1, "inside the data folder")
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+
+
 def test_invalid_data_is_refused(tmp_path: Path) -> None:
     """Data with problems is not exported: exit 1, pointing at `ofsted validate`."""
     bad = TESTS / "data" / "invalid" / "unknown-grade"

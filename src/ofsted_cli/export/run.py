@@ -70,6 +70,10 @@ def export(
     outs = [sidecar(out), out] if fmt == "sqlite" else [out]
     if str(out) != "-":
         for path in outs:
+            if path.resolve().is_relative_to(data_dir.resolve()):
+                raise target.ExportPathError(
+                    f"{path} is inside the data folder {data_dir}; export somewhere else"
+                )
             target.check(path, folder=fmt in FOLDERS, force=force, ours=OURS)
     checked = pipeline.validate_folder(data_dir)
     if not checked.result.ok:

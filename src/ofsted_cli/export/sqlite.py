@@ -8,6 +8,7 @@ the commands' lookups and may change with them.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,8 @@ def write(tables: Tables, path: Path) -> None:
             _create(db, table, tables[table.name])
         conn.commit()
         conn.execute("VACUUM")
+    except sqlite3.OperationalError as e:  # e.g. "database or disk is full"
+        raise OSError(errno.EIO, str(e)) from e
     finally:
         conn.close()
 
