@@ -120,6 +120,8 @@ def test_datasette_serves_it(shipped: Exporter) -> None:
     assert "MIT" in served["databases"]["ofsted"]["description"]
     ratings = _get(db, meta, "/ofsted/latest_ratings.json?council_id=liverpool&_shape=array")
     assert ratings[0]["rating"] == "no_overall_grade"
+    faceted = _get(db, meta, "/ofsted/latest_ratings.json")
+    assert set(faceted["facet_results"]) >= {"rating", "region"}
 
 
 def test_metadata_describes_every_column(shipped: Exporter) -> None:

@@ -57,6 +57,18 @@ SOURCES = [
 ]
 
 
+FACETS = {
+    "latest_ratings": ["rating", "region"],
+    "inspections": ["framework", "region", "provisional"],
+    "judgements": ["area", "grade"],
+    "statements": ["kind", "council_id"],
+    "sources": ["kind", "publisher"],
+}
+"""Datasette's suggested facets: the columns people filter these tables by."""
+SORT_DESC = {"inspections": "published", "statements": "date", "sources": "published"}
+"""Newest first where a table has a date."""
+
+
 def datasette(database: str) -> dict[str, Any]:
     """Datasette's metadata for the database *database* (the file name without .sqlite)."""
     tables: dict[str, Any] = {}
@@ -68,6 +80,10 @@ def datasette(database: str) -> dict[str, Any]:
         }
         if table.label:
             entry["label_column"] = table.label
+        if table.name in FACETS:
+            entry["facets"] = FACETS[table.name]
+        if table.name in SORT_DESC:
+            entry["sort_desc"] = SORT_DESC[table.name]
         if table.search:
             entry["fts_table"] = f"{table.name}_fts"
             entry["fts_pk"] = "rowid"
