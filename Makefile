@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench fmt clean browser images
+.PHONY: run test lint check bench fmt clean browser images schemas
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -41,6 +41,13 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# The JSON Schemas that the data files' modelines name (editors validate as curators type);
+# tests/export/test_schemas.py fails when they are out of date.
+KINDS := councils statements sources groups figures
+schemas: $(STAMP)
+	mkdir -p schemas
+	for kind in $(KINDS); do $(BIN)/ofsted schema $$kind > schemas/$$kind.schema.json || exit 1; done
 
 fmt: $(STAMP)
 	$(BIN)/ruff check --fix .

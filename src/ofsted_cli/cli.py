@@ -802,26 +802,53 @@ class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
     sqlite = "sqlite"
+    datapackage = "datapackage"
+    xlsx = "xlsx"
 
 
 @command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="csv, json or sqlite.")],
-    out: Annotated[
-        Path, typer.Option("--out", "-o", help="A folder (csv) or a file (json, sqlite).")
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="csv, json, sqlite, datapackage or xlsx."),
     ],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="A folder (csv, datapackage) or a file (json, sqlite, xlsx); - for standard "
+            "output (json; csv with --table).",
+        ),
+    ],
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Replace an existing file, or folder of an earlier export."),
+    ] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="csv: begin each file with a UTF-8 byte-order mark.")
+    ] = False,
+    table: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="csv to standard output: the one table to write.", show_default=False),
+    ] = None,
 ) -> None:
-    """Export the validated dataset: CSV files, one JSON file, or a SQLite database.
+    """Export the validated data: SQLite, CSV, a data package, XLSX or JSON.
 
-    CSV gives one row per inspection with a column per judgement area; JSON and SQLite hold
-    every record and field.
+    sqlite, csv, datapackage and xlsx hold the same tidy tables (docs/exports.md): councils,
+    inspections, judgements (one row per inspection and area), statements, sources, groups,
+    figures, the links between records and sources, and latest_ratings. sqlite writes a
+    Datasette metadata.json beside the database. json holds every record, nested.
 
-    Example: ofsted export --format csv --out ofsted-data/
+    Example: ofsted export --format sqlite --out ofsted.sqlite
     """
-    from ofsted_cli.output import export as exporting
+    from ofsted_cli.export import run
 
-    for path in exporting.export(_store(ctx), fmt.value, out):
+    written = run.export(
+        _data_dir(ctx), fmt.value, out, force=force, excel=excel, table=table, stdout=sys.stdout
+    )
+    for path in written:
         sys.stderr.write(f"wrote {path}\n")
 
 

@@ -271,7 +271,13 @@ def json_schema(kind: str) -> dict[str, object]:
         "title": f"{kind} file of ofsted-cli",
         "description": f"A mapping with one key, {kind}: a list of {record.__name__} records.",
         "type": "object",
-        "properties": {kind: {"type": "array", "items": {"$ref": f"#/$defs/{record.__name__}"}}},
+        "properties": {
+            kind: {
+                "type": "array",
+                "description": f"The {kind}: each a {record.__name__} record.",
+                "items": {"$ref": f"#/$defs/{record.__name__}"},
+            }
+        },
         "required": [kind],
         "additionalProperties": False,
         "$defs": defs,

@@ -58,6 +58,9 @@ class Code(StrEnum):
     one that cites an official release."""
     FORMER_ONLY = "former-only"
     """A field only a former council may have (an abolition date) on a current one."""
+    FORMULA_TEXT = "formula-text"
+    """A warning: text that begins with =, +, -, @, a tab or a carriage return, which a
+    spreadsheet would run as a formula (the CSV and XLSX exports neutralise it)."""
     SCHEMA = "schema"
     """Any other schema problem (a fallback that the tests keep unused)."""
 

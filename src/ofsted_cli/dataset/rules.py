@@ -23,6 +23,7 @@ RULES: tuple[Rule, ...] = (
     rules_records.judgements_fit_framework,
     rules_records.one_inspection_once,
     rules_records.provisional_marked,
+    rules_records.no_formula_text,
 )
 """Every cross-record rule: a small function of the index that yields problems."""
 

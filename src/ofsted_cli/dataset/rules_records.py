@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ofsted_cli.dataset.index import Index, inspections
@@ -13,6 +14,9 @@ from ofsted_cli.vocab.frameworks import FRAMEWORKS
 
 CLOSE_DAYS = 90
 """Whole-service inspections of one council are years apart; closer than this is one twice."""
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet reads a cell that begins with one of these as a formula (OWASP, "CSV
+Injection"); the CSV and XLSX exports prefix such text with a single quote (issue 10)."""
 
 
 def abolished_only_former(ix: Index) -> Iterator[Problem]:
@@ -163,3 +167,41 @@ def provisional_marked(ix: Index) -> Iterator[Problem]:
                         "official release: add `provisional: true`",
                         Code.PROVISIONAL,
                     )
+
+
+def formula_like(text: str) -> bool:
+    """True when a spreadsheet would take *text* for a formula."""
+    return text.startswith(FORMULA_START)
+
+
+def _texts(value: Any, loc: tuple[int | str, ...]) -> Iterator[tuple[tuple[int | str, ...], str]]:
+    """Every text in a record (fields, list items, nested models) with its path; a council's
+    inspections are left to the caller, which knows their places in the file."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, (*loc, i))
+    elif hasattr(value, "__pydantic_fields__"):  # a record; vars() is cheaper than model_dump
+        for k, v in vars(value).items():
+            if k != "inspections":
+                yield from _texts(v, (*loc, k))
+
+
+def no_formula_text(ix: Index) -> Iterator[Problem]:
+    """Warn about text that begins like a spreadsheet formula (=, +, -, @, tab, return)."""
+    for kind in ix.records.by_kind:
+        for placed in ix.records[kind]:
+            found = list(_texts(placed.record, ()))
+            if kind == "councils":
+                for i, insp in inspections(placed):
+                    found += _texts(insp, ("inspections", i))
+            for sub, text in found:
+                if text.startswith(FORMULA_START):
+                    problem = placed.problem(
+                        sub,
+                        f"begins with {text[:1]!r}, which a spreadsheet would run as a formula "
+                        "(the CSV and XLSX exports prefix it with a single quote)",
+                        Code.FORMULA_TEXT,
+                    )
+                    yield replace(problem, severity="warning")

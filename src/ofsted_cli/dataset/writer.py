@@ -10,11 +10,20 @@ from typing import Any
 import yaml
 
 _INLINE_LISTS = {"sources", "other_names", "successors", "members"}
+SCHEMAS = "../schemas"
+"""Where the JSON Schemas are, relative to a data folder (`make schemas` writes them)."""
+
+
+def modeline(kind: str) -> str:
+    """The first line of a data file: tells editors (yaml-language-server) its JSON Schema, so
+    that they check the file while a curator types (issue 10)."""
+    return f"# yaml-language-server: $schema={SCHEMAS}/{kind}.schema.json"
 
 
 def dump(data: dict[str, Any]) -> str:
-    """Return *data* (one top-level key holding a list of records) as canonical YAML text."""
-    lines: list[str] = []
+    """Return *data* (one top-level key holding a list of records) as canonical YAML text,
+    beginning with the schema modeline."""
+    lines: list[str] = [modeline(key) for key in list(data)[:1]]
     for key, value in data.items():
         lines.append(f"{key}:")
         _list(value, 2, lines)
