@@ -104,3 +104,31 @@ def test_every_visit_of_the_2022_23_sheet_is_present_with_its_day() -> None:
         v for v in visits if (key(v.council_name), v.framework, v.start, v.theme) not in have
     ]
     assert missing == []
+
+
+def test_report_links_reach_the_json_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At least 95% of the scrape's report links are in `ofsted export --format json` (as the
+    sources of the inspections they report), so a reader can open the report behind a
+    judgement."""
+    import csv
+    import json
+
+    from typer.testing import CliRunner
+
+    from ofsted_cli.cli import app
+
+    monkeypatch.setenv("OFSTED_CACHE_DIR", str(tmp_path / "cache"))
+    out = tmp_path / "all.json"
+    r = CliRunner().invoke(app, ["export", "--format", "json", "--out", str(out)])
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(out.read_text())
+    urls = {s["id"]: s["url"] for s in data["sources"]}
+    cited = {
+        urls.get(sid) for c in data["councils"] for i in c["inspections"] for sid in i["sources"]
+    }
+    with SCRAPE.open(encoding="utf-8", newline="") as f:
+        links = [row["inspection_link"] for row in csv.DictReader(f)]
+    found = sum(link in cited for link in links)
+    assert found / len(links) >= 0.95, f"{found} of {len(links)}"
