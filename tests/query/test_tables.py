@@ -74,7 +74,6 @@ def test_narrow_terminal_abbreviates_and_says_so(
     assert "first" not in out and "same" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="bug: only the first line of a wrapped header is printed")
 def test_wrapped_headers_keep_every_word(
     run: Run, terminal: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
