@@ -52,7 +52,6 @@ def test_summary(run: Run) -> None:
     assert "Every judgement, note and source: `ofsted show testshire --full`." in lines
 
 
-@pytest.mark.xfail(strict=True, reason="bug: '1 quoted responses'")
 def test_one_quoted_response_is_singular(run: Run) -> None:
     """One statement is '1 quoted response', not '1 quoted responses'."""
     out = ok(run("show", "oldshire"))

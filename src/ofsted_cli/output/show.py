@@ -130,9 +130,11 @@ def summary(data: dict[str, Any], width: int | None, statements: bool = False) -
         for st in quotes:
             lines += statement(st, indent="  ")
     elif quotes:
+        many = len(quotes) > 1
         lines.append(
             plain(
-                f"{len(quotes)} quoted responses: `ofsted show {cid} --statements` shows them.",
+                f"{len(quotes)} quoted response{'s' if many else ''}: `ofsted show {cid} "
+                f"--statements` shows {'them' if many else 'it'}.",
                 "dim",
             )
         )
