@@ -106,7 +106,6 @@ def test_former_council_names_its_successors(run: Run) -> None:
     assert [s["id"] for s in result["successors"]] == ["north-testshire", "south-testshire"]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 'Rating in force on <today>' for a former council")
 def test_former_council_without_an_abolition_date(run: Run) -> None:
     """A former council no source gives an end for shows its last rating, not a rating 'in
     force' today; unknown codes and region say so."""
@@ -116,7 +115,6 @@ def test_former_council_without_an_abolition_date(run: Run) -> None:
     assert "in force on" not in out
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 'Rating in force on today'")
 def test_successor_names_its_predecessor(run: Run) -> None:
     """A council created from another names it, with its last rating, and offers --lineage."""
     out = ok(run("show", "south testshire"))
