@@ -165,7 +165,6 @@ def test_new_framework_and_provisional(run: Run) -> None:
     assert "[north-testshire-ilacs-2026-2026-07-15]  provisional" in full
 
 
-@pytest.mark.xfail(strict=True, reason="bug: statements of left-out inspections kept")
 def test_since_leaves_out_older_and_undated_records(run: Run) -> None:
     """--since YEAR leaves out older inspections, undated ones, and the statements about the
     inspections it leaves out."""

@@ -78,7 +78,9 @@ def show(
         st = json.loads(body)
         if st["inspection"] in by_id:
             by_id[st["inspection"]]["statements"].append(st)
-        elif st["date"] is None or st["date"] >= lower[: len(st["date"])]:
+        elif st["inspection"] is None and (
+            st["date"] is None or st["date"] >= lower[: len(st["date"])]
+        ):  # a statement about an inspection --since left out goes with it
             loose.append(st)
     cited = {s for i in inspections for s in i["sources"]}
     cited |= {s for i in inspections for st in i["statements"] for s in st["sources"]}
