@@ -96,7 +96,6 @@ def test_unknown_name_with_nothing_close(run: Run) -> None:
     assert usage(run("show", "Zzzz")) == "no council matches 'Zzzz' (`ofsted councils` lists them)"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: an empty list of candidates")
 def test_a_town_no_council_here_is_named_after_is_unknown(conn: sqlite3.Connection) -> None:
     """'Richmond' (a town with a namesake council) in data holding neither North Yorkshire nor
     a Richmond council is simply unknown, not 'several councils' with none listed."""
