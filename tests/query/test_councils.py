@@ -124,7 +124,6 @@ def test_ever_and_never(run: Run) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: repeated --ever requires every grade (all of them)")
 def test_repeated_ever_means_any_of_them(run: Run) -> None:
     """--ever A --ever B keeps councils ever given A or B (a repeated filter means "any of
     these"); --never A --never B keeps those given neither."""

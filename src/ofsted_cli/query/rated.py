@@ -49,7 +49,7 @@ def councils(
 ) -> Row:
     """The councils of *scope* that existed on *day*, with codes and the rating in force,
     filtered by that rating (*grades*; 'no_overall_grade', 'none_in_force' allowed) and by the
-    grades they were *ever* or *never* given."""
+    grades they were *ever* (any of them) or *never* (none of them) given."""
     found = in_force_on(conn, day, snapshot)
     given = ever_given(conn) if ever or never else {}
     provisional = latest_provisional(conn)
@@ -63,7 +63,8 @@ def councils(
         if grades and code not in grades:
             continue
         had = given.get(life.id, set())
-        if any(g not in had for g in ever) or any(g in had for g in never):
+        # Repeated, each means "any of these": ever given one of them, never given any.
+        if ever and not had.intersection(ever) or had.intersection(never):
             continue
         body = json.loads(bodies[life.id])
         rows.append(
