@@ -141,7 +141,6 @@ def test_repeated_ever_means_any_of_them(run: Run) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: --ever/--never ignore --as-of")
 def test_ever_counts_only_what_was_given_by_the_day(run: Run) -> None:
     """With --as-of, --ever and --never look at the grades given by that day: on 1 January
     2017 Redcastle had been inadequate, Hackley not yet; St Albury (good in 2020) had never
@@ -151,7 +150,6 @@ def test_ever_counts_only_what_was_given_by_the_day(run: Run) -> None:
     assert "st-albury" not in _ids(run, "--never", "good")
 
 
-@pytest.mark.xfail(strict=True, reason="bug: --ever/--never ignore --snapshot")
 def test_ever_under_the_snapshot_rule(run: Run) -> None:
     """With --snapshot, --ever looks at the inspections the rule counts: Redcastle City's
     report of May 2024 (on site in March) counts for 2024; St Albury's April inspection not."""

@@ -9,17 +9,22 @@ from typing import Any
 
 from ofsted_cli.query.compare import tally
 from ofsted_cli.query.scope import Scope, choose
-from ofsted_cli.query.snapshot import Rule, in_force_on
+from ofsted_cli.query.snapshot import Rule, counted, in_force_on
 
 Row = dict[str, Any]
 
 
-def ever_given(conn: sqlite3.Connection) -> dict[str, set[str]]:
-    """Council id -> every overall grade its whole-service inspections (SIF, ILACS) gave."""
+def ever_given(
+    conn: sqlite3.Connection, day: str, snapshot: Rule | None = None
+) -> dict[str, set[str]]:
+    """Council id -> every overall grade its whole-service inspections (SIF, ILACS) gave by
+    *day* (published by then, or under *snapshot*, counted by its rule)."""
+    where, args = counted(day, snapshot)
     out: dict[str, set[str]] = {}
     for cid, overall in conn.execute(
         "SELECT DISTINCT council_id, overall FROM inspections WHERE headline = 1 "
-        "AND overall IS NOT NULL"
+        f"AND overall IS NOT NULL AND {where}",
+        args,
     ):
         out.setdefault(cid, set()).add(overall)
     return out
@@ -49,9 +54,9 @@ def councils(
 ) -> Row:
     """The councils of *scope* that existed on *day*, with codes and the rating in force,
     filtered by that rating (*grades*; 'no_overall_grade', 'none_in_force' allowed) and by the
-    grades they were *ever* (any of them) or *never* (none of them) given."""
+    grades they were *ever* (any of them) or *never* (none of them) given by that day."""
     found = in_force_on(conn, day, snapshot)
-    given = ever_given(conn) if ever or never else {}
+    given = ever_given(conn, day, snapshot) if ever or never else {}
     provisional = latest_provisional(conn)
     bodies = dict(conn.execute("SELECT id, json FROM councils"))
     rows = []
