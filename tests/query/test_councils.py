@@ -176,7 +176,6 @@ def test_as_of_lists_the_councils_of_that_day(run: Run) -> None:
     assert result["as_of"] == "2020-06-01"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: --former without a day lists no former council")
 def test_former_lists_councils_that_no_longer_exist(run: Run) -> None:
     """--former (today) lists the councils abolished before today with their last rating,
     marked former; they are not counted in today's tally."""
@@ -186,9 +185,19 @@ def test_former_lists_councils_that_no_longer_exist(run: Run) -> None:
     assert rows["oldshire-former"]["in_force"]["inspection"] == "oldshire-ilacs-standard-2019-10-01"
     assert rows["marshland-former"]["in_force"]["overall"] == "requires_improvement"
     assert result["tally"] == data(run("councils", "--json"))["tally"]
+    assert (rows["oldshire-former"]["existed"], rows["testshire"]["existed"]) == (False, True)
     out = ok(run("councils", "--former"))
-    assert "Oldshire (former)" in out
-    assert "Marshland (former)" in out
+    assert "Oldshire (former)  " in out
+    assert "Marshland (former)  " in out
+    assert "\n8 councils; rating in force on " in out
+    assert (
+        "Also listed: 2 former councils no longer in existence then, with the last rating "
+        "(not counted above)." in out
+    )
+    csv = {r["council_id"]: r["existed"] for r in table(run("councils", "--former", "--csv"))}
+    assert (csv["oldshire-former"], csv["testshire"]) == ("no", "yes")
+    one = ok(run("councils", "--former", "--as-of", "2020-06-01"))
+    assert "Also listed: 1 former council no longer in existence then" in one
 
 
 def test_snapshot(run: Run) -> None:

@@ -8,6 +8,7 @@ import sqlite3
 from typing import Any
 
 from ofsted_cli.query.compare import tally
+from ofsted_cli.query.existence import Life
 from ofsted_cli.query.scope import Scope, choose
 from ofsted_cli.query.snapshot import Rule, counted, in_force_on
 
@@ -52,8 +53,9 @@ def councils(
     ever: tuple[str, ...] = (),
     never: tuple[str, ...] = (),
 ) -> Row:
-    """The councils of *scope* that existed on *day*, with codes and the rating in force,
-    filtered by that rating (*grades*; 'no_overall_grade', 'none_in_force' allowed) and by the
+    """The councils of *scope* that existed on *day*, with codes and the rating in force (and,
+    when *scope* takes former councils, those gone by then, with their last rating, not
+    counted in the tally), filtered by that rating (*grades*; 'no_overall_grade', 'none_in_force' allowed) and by the
     grades they were *ever* (any of them) or *never* (none of them) given by that day."""
     found = in_force_on(conn, day, snapshot)
     given = ever_given(conn, day, snapshot) if ever or never else {}
@@ -61,7 +63,8 @@ def councils(
     bodies = dict(conn.execute("SELECT id, json FROM councils"))
     rows = []
     for life in choose(conn, scope):
-        if not life.exists(day):
+        existed = life.exists(day)
+        if not existed and not (scope.former and _gone(life, day)):
             continue
         r = found.get(life.id)
         code = "none_in_force" if r is None else r["overall"] or "no_overall_grade"
@@ -83,14 +86,20 @@ def councils(
                 "status": life.status,
                 "in_force": r,
                 "latest_provisional": life.id in provisional,
+                "existed": existed,
             }
         )
     out: Row = {
         "as_of": day,
         "councils": rows,
-        "tally": tally([c["in_force"] for c in rows]),
+        "tally": tally([c["in_force"] for c in rows if c["existed"]]),
     }
     if snapshot:
         out["snapshot"] = snapshot.as_json()
         out["rule"] = snapshot.text()
     return out
+
+
+def _gone(life: Life, day: str) -> bool:
+    """True when *life* is a former council that had ceased to exist by *day*."""
+    return life.status == "former" and not (life.created and day < life.created)
