@@ -51,7 +51,6 @@ def test_common_forms_of_real_names(conn: sqlite3.Connection, typed: str, counci
     assert resolve(conn, typed) == council
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the note follows the wrong council")
 def test_richmond_lists_both_councils(conn: sqlite3.Connection) -> None:
     """'Richmond' is the London borough or the North Yorkshire town: both are offered, and the
     note says which one serves the town."""
