@@ -55,8 +55,9 @@ def councils(
 ) -> Row:
     """The councils of *scope* that existed on *day*, with codes and the rating in force (and,
     when *scope* takes former councils, those gone by then, with their last rating, not
-    counted in the tally), filtered by that rating (*grades*; 'no_overall_grade', 'none_in_force' allowed) and by the
-    grades they were *ever* (any of them) or *never* (none of them) given by that day."""
+    counted in the tally), filtered by that rating (*grades*; 'no_overall_grade' and
+    'none_in_force' allowed) and by the grades they were *ever* (any of them) or *never* (none
+    of them) given by that day."""
     found = in_force_on(conn, day, snapshot)
     given = ever_given(conn, day, snapshot) if ever or never else {}
     provisional = latest_provisional(conn)
