@@ -46,7 +46,8 @@ def year(value: int, option: str, now: str | None = None) -> int:
     if value < FIRST_YEAR:
         raise UsageError(
             f"{option} {value}: the record begins in {FIRST_YEAR}, the first year of Ofsted's "
-            f"files (safeguarding and looked after children inspections); use {FIRST_YEAR} to {last}"
+            "files (safeguarding and looked after children inspections); "
+            f"use {FIRST_YEAR} to {last}"
         )
     if value > last:
         raise UsageError(f"{option} {value} is in the future: use {FIRST_YEAR} to {last}")
