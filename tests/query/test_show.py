@@ -129,6 +129,29 @@ def test_successor_names_its_predecessor(run: Run) -> None:
     assert result["predecessors"][0]["last_rating"]["overall"] == "requires_improvement"
 
 
+@pytest.mark.xfail(strict=True, reason="bug: 'no rating' for a predecessor with no end date")
+def test_predecessor_without_an_abolition_date_has_its_last_rating(run: Run) -> None:
+    """A predecessor no source gives an end for is shown with its last rating, not 'no
+    rating'."""
+    out = ok(run("show", "kingsford"))
+    assert (
+        "Succeeds Marshland; its last rating: Requires improvement (SIF re-insp., published "
+        "2016-02)"
+    ) in out
+    last = data(run("show", "kingsford", "--json"))["predecessors"][0]["last_rating"]
+    assert last["inspection"] == "marshland-sif-reinspection-2016-02"
+
+
+def test_full_record_of_an_undated_visit(run: Run) -> None:
+    """In --full, a visit no source dates reads 'date unknown', with no dates line."""
+    out = ok(run("show", "redcastle", "--full"))
+    assert (
+        "date unknown  Ofsted inspection or visit (type not stated)  [redcastle-unspecified" in out
+    )
+    block = out[out.index("date unknown  ") :].splitlines()
+    assert block[1] == "  A visit: Ofsted gives no grades for it."
+
+
 def test_lineage_adds_the_predecessors_inspections(run: Run) -> None:
     """--lineage lists the predecessor's inspections too, in date order, with a council
     column; their statements are counted."""
