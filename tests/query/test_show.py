@@ -129,7 +129,6 @@ def test_successor_names_its_predecessor(run: Run) -> None:
     assert result["predecessors"][0]["last_rating"]["overall"] == "requires_improvement"
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 'no rating' for a predecessor with no end date")
 def test_predecessor_without_an_abolition_date_has_its_last_rating(run: Run) -> None:
     """A predecessor no source gives an end for is shown with its last rating, not 'no
     rating'."""
