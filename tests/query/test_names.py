@@ -9,6 +9,7 @@ import pytest
 
 from ofsted_cli.errors import UsageError
 from ofsted_cli.query.names import resolve
+from ofsted_cli.vocab.names import _PREFIXES, _SUFFIXES
 from tests.query.runner import Run, data, usage
 
 
@@ -49,6 +50,22 @@ def test_every_form_of_a_name_finds_the_council(
     """A council is found by its id, any of its names in the forms people write them, or a
     code, in any case and punctuation."""
     assert resolve(conn, typed) == council
+
+
+@pytest.mark.parametrize("prefix", _PREFIXES)
+def test_every_prefix_people_write(conn: sqlite3.Connection, prefix: str) -> None:
+    """Each way of writing a council's name before the place ('London Borough of', 'City
+    of', 'Council of the', ...) finds it, and so does the ONS order ('Testshire, County of')."""
+    assert resolve(conn, f"{prefix.title()} Testshire") == "testshire"
+    assert resolve(conn, f"Testshire, {prefix.title()}") == "testshire"
+
+
+@pytest.mark.parametrize("suffix", _SUFFIXES)
+def test_every_suffix_people_write(conn: sqlite3.Connection, suffix: str) -> None:
+    """Each way of writing a council's name after the place ('Council', 'County Council',
+    'MBC', ...) finds it."""
+    assert resolve(conn, f"St Albury {suffix.upper()}") == "st-albury"
+    assert resolve(conn, f"Saint Albury {suffix}") == "st-albury"
 
 
 def test_show_finds_a_council_by_a_long_name(run: Run) -> None:
