@@ -160,7 +160,9 @@ def test_ever_under_the_snapshot_rule(run: Run) -> None:
 
 def test_as_of_lists_the_councils_of_that_day(run: Run) -> None:
     """--as-of lists the councils that existed that day with the rating then in force;
-    --former adds the former councils of that day."""
+    --former adds the former councils: Oldshire, which existed then, counted; Marshland,
+    gone by then, with its last rating, not counted; North and South Testshire, not yet
+    created, are not listed."""
     assert _ids(run, "--as-of", "2020-06-01") == [
         "hackley",
         "kingsford",
@@ -172,8 +174,12 @@ def test_as_of_lists_the_councils_of_that_day(run: Run) -> None:
     result = data(run("councils", "--as-of", "2020-06-01", "--former", "--json"))
     rows = {c["id"]: c for c in result["councils"]}
     assert rows["oldshire-former"]["in_force"]["overall"] == "requires_improvement"
+    assert rows["oldshire-former"]["existed"] is True
+    assert rows["marshland-former"]["existed"] is False
     assert rows["testshire"]["in_force"]["overall"] == "good"
+    assert "north-testshire" not in rows
     assert result["as_of"] == "2020-06-01"
+    assert sum(result["tally"].values()) == 7
 
 
 def test_former_lists_councils_that_no_longer_exist(run: Run) -> None:
