@@ -73,7 +73,7 @@ def reports(data: dict[str, Any], coverage: dict[str, Any], width: int | None) -
         lines.append(plain(f"{data['visits']} ungraded visits listed too.", "dim"))
     if data["provisional"]:
         lines.append(plain(f"{data['provisional']} of them {PROVISIONAL}", "dim"))
-    if not f["visits"]:
+    if not f["visits"] and not data["visits"]:
         lines.append(plain("Ungraded visits are left out; --visits lists them.", "dim"))
     lines += [plain(note, "dim") for note in table.notes()]
     lines.append(plain(coverage["text"], "dim"))

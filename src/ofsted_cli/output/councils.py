@@ -33,7 +33,8 @@ def councils(data: dict[str, Any], coverage: dict[str, Any], width: int | None) 
         for c in data["councils"]
     ]
     table = layout(columns, rows, width)
-    n = len(data["councils"])
+    n = sum(1 for c in data["councils"] if c.get("existed", True))
+    gone = len(data["councils"]) - n
     when = (
         f"as at 31 March {data['snapshot']['year']} (Ofsted's rule)"
         if "snapshot" in data
@@ -47,6 +48,14 @@ def councils(data: dict[str, Any], coverage: dict[str, Any], width: int | None) 
             "dim",
         ),
     ]
+    if gone:
+        lines.append(
+            plain(
+                f"Also listed: {gone} former council{'s' if gone != 1 else ''} no longer in "
+                "existence then, with the last rating (not counted above).",
+                "dim",
+            )
+        )
     if "rule" in data:
         lines.append(plain(data["rule"], "dim"))
     if any(c["latest_provisional"] for c in data["councils"]):

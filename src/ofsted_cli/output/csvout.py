@@ -112,6 +112,7 @@ def councils(data: dict[str, Any]) -> Table:
         "status",
         *_rating_header(""),
         "latest_record_provisional",
+        "existed",
     ]
     rows = [
         [
@@ -124,6 +125,7 @@ def councils(data: dict[str, Any]) -> Table:
             c["status"],
             *_rating(c["in_force"]),
             "yes" if c["latest_provisional"] else "",
+            "yes" if c.get("existed", True) else "no",
         ]
         for c in data["councils"]
     ]

@@ -39,11 +39,12 @@ def header(data: dict[str, Any]) -> list[Line]:
         lines.append(plain("Also known as: " + ", ".join(c["other_names"]), "dim"))
     now = data["in_force"]
     if c.get("abolished"):
-        lines.append([(f"Last rating, in force until {c['abolished']}: ", ""), *rating(now)])
+        head = f"Last rating, in force until {c['abolished']}: "
+    elif c["status"] == "former":  # no source gives the day it ceased to exist
+        head = "Last rating: "
     else:
-        lines.append(
-            [("Rating in force on " + (now["as_of"] if now else "today") + ": ", ""), *rating(now)]
-        )
+        head = f"Rating in force on {now['as_of']}: " if now else "Rating in force today: "
+    lines.append([(head, ""), *rating(now)])
     if now and now.get("start"):
         lines.append(
             plain(
@@ -130,9 +131,11 @@ def summary(data: dict[str, Any], width: int | None, statements: bool = False) -
         for st in quotes:
             lines += statement(st, indent="  ")
     elif quotes:
+        many = len(quotes) > 1
         lines.append(
             plain(
-                f"{len(quotes)} quoted responses: `ofsted show {cid} --statements` shows them.",
+                f"{len(quotes)} quoted response{'s' if many else ''}: `ofsted show {cid} "
+                f"--statements` shows {'them' if many else 'it'}.",
                 "dim",
             )
         )

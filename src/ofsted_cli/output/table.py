@@ -111,7 +111,7 @@ def layout(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int
     widths = {i: natural(i) for i in keep}
     if width is not None and total() > width:
         _shrink(columns, keep, widths, width)
-    out.lines.append(_row([columns[i].header for i in keep], keep, widths, "bold")[0])
+    out.lines += _row([columns[i].header for i in keep], keep, widths, "bold")
     for r in rows:
         texts = [_text(r[i], short) for i in keep]
         for line in _row(texts, keep, widths, "", [r[i].style for i in keep]):

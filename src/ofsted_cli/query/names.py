@@ -66,11 +66,14 @@ def resolve(conn: sqlite3.Connection, text: str) -> str:
         towns = [
             c for c in known if c.id == other or any(spoken(n).startswith(said) for n in c.names)
         ]
-        listed = "; ".join(f"{c.name} ({c.id})" for c in towns)
-        raise UsageError(
-            f"{text!r} could mean several councils: {listed} (which serves {place}); "
-            "give one of these ids"
-        )
+        if towns:  # data without either council (--data) has nothing to offer
+            listed = "; ".join(
+                f"{c.name} ({c.id}{f', which serves {place}' if c.id == other else ''})"
+                for c in towns
+            )
+            raise UsageError(
+                f"{text!r} could mean several councils: {listed}; give one of these ids"
+            )
     same = [c for c in known if said and said in {spoken(n) for n in c.names}]
     starts = [c for c in known if said and any(spoken(n).startswith(said + " ") for n in c.names)]
     for candidates in (exact, same, starts):

@@ -8,18 +8,24 @@ import sqlite3
 from typing import Any
 
 from ofsted_cli.query.compare import tally
+from ofsted_cli.query.existence import Life
 from ofsted_cli.query.scope import Scope, choose
-from ofsted_cli.query.snapshot import Rule, in_force_on
+from ofsted_cli.query.snapshot import Rule, counted, in_force_on
 
 Row = dict[str, Any]
 
 
-def ever_given(conn: sqlite3.Connection) -> dict[str, set[str]]:
-    """Council id -> every overall grade its whole-service inspections (SIF, ILACS) gave."""
+def ever_given(
+    conn: sqlite3.Connection, day: str, snapshot: Rule | None = None
+) -> dict[str, set[str]]:
+    """Council id -> every overall grade its whole-service inspections (SIF, ILACS) gave by
+    *day* (published by then, or under *snapshot*, counted by its rule)."""
+    where, args = counted(day, snapshot)
     out: dict[str, set[str]] = {}
     for cid, overall in conn.execute(
         "SELECT DISTINCT council_id, overall FROM inspections WHERE headline = 1 "
-        "AND overall IS NOT NULL"
+        f"AND overall IS NOT NULL AND {where}",
+        args,
     ):
         out.setdefault(cid, set()).add(overall)
     return out
@@ -47,23 +53,27 @@ def councils(
     ever: tuple[str, ...] = (),
     never: tuple[str, ...] = (),
 ) -> Row:
-    """The councils of *scope* that existed on *day*, with codes and the rating in force,
-    filtered by that rating (*grades*; 'no_overall_grade', 'none_in_force' allowed) and by the
-    grades they were *ever* or *never* given."""
+    """The councils of *scope* that existed on *day*, with codes and the rating in force (and,
+    when *scope* takes former councils, those gone by then, with their last rating, not
+    counted in the tally), filtered by that rating (*grades*; 'no_overall_grade' and
+    'none_in_force' allowed) and by the grades they were *ever* (any of them) or *never* (none
+    of them) given by that day."""
     found = in_force_on(conn, day, snapshot)
-    given = ever_given(conn) if ever or never else {}
+    given = ever_given(conn, day, snapshot) if ever or never else {}
     provisional = latest_provisional(conn)
     bodies = dict(conn.execute("SELECT id, json FROM councils"))
     rows = []
     for life in choose(conn, scope):
-        if not life.exists(day):
+        existed = life.exists(day)
+        if not existed and not (scope.former and _gone(life, day)):
             continue
         r = found.get(life.id)
         code = "none_in_force" if r is None else r["overall"] or "no_overall_grade"
         if grades and code not in grades:
             continue
         had = given.get(life.id, set())
-        if any(g not in had for g in ever) or any(g in had for g in never):
+        # Repeated, each means "any of these": ever given one of them, never given any.
+        if ever and not had.intersection(ever) or had.intersection(never):
             continue
         body = json.loads(bodies[life.id])
         rows.append(
@@ -77,14 +87,20 @@ def councils(
                 "status": life.status,
                 "in_force": r,
                 "latest_provisional": life.id in provisional,
+                "existed": existed,
             }
         )
     out: Row = {
         "as_of": day,
         "councils": rows,
-        "tally": tally([c["in_force"] for c in rows]),
+        "tally": tally([c["in_force"] for c in rows if c["existed"]]),
     }
     if snapshot:
         out["snapshot"] = snapshot.as_json()
         out["rule"] = snapshot.text()
     return out
+
+
+def _gone(life: Life, day: str) -> bool:
+    """True when *life* is a former council that had ceased to exist by *day*."""
+    return life.status == "former" and not (life.created and day < life.created)

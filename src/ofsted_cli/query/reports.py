@@ -23,8 +23,9 @@ def reports(
     grades: tuple[str, ...] = (),
     visits: bool = False,
 ) -> Row:
-    """Graded reports (with *visits*, ungraded visits too) published between *since* and
-    *until* (ISO days), of the councils in *scope*, with a tally of overall grades."""
+    """Graded reports (with *visits*, or *frameworks* naming kinds of visit, ungraded visits
+    too) published between *since* and *until* (ISO days), of the councils in *scope*, with a
+    tally of overall grades."""
     chosen = {life.id: life for life in choose(conn, scope)}
     sql = "SELECT council_id, json FROM inspections WHERE 1 = 1"
     args: list[Any] = []
@@ -44,7 +45,7 @@ def reports(
             continue
         insp = json.loads(body)
         fw = FRAMEWORKS[insp["framework"]]
-        if not fw.graded and not visits:
+        if not fw.graded and not (visits or frameworks):  # a visit's framework asks for it
             continue
         overall = insp["judgements"].get("overall_effectiveness")
         if grades and (overall or "no_overall_grade") not in grades:

@@ -25,17 +25,21 @@ PROVIDER_PAGE = "https://reports.ofsted.gov.uk/provider/44/{urn}"
 """Ofsted's page of a council's children's services reports, by its URN."""
 
 
-def _relatives(conn: sqlite3.Connection, cid: str, council: Row) -> tuple[list[Row], list[Row]]:
+def _relatives(
+    conn: sqlite3.Connection, cid: str, council: Row, today: str
+) -> tuple[list[Row], list[Row]]:
     """The councils *cid* succeeded (with their last rating) and those that succeeded it."""
     rows = conn.execute("SELECT id, name, abolished, json FROM councils").fetchall()
     names = {r[0]: r[1] for r in rows}
     before = []
     for pid, name, abolished, body in rows:
         if cid in json.loads(body).get("successors", []):
-            last = None
+            # The rating in force the day before it was abolished; where no source gives
+            # that day, its last rating.
+            day = today
             if abolished:
                 day = (dates.earliest(abolished) - dt.timedelta(days=1)).isoformat()
-                last = in_force(conn, pid, day)
+            last = in_force(conn, pid, day)
             before.append({"id": pid, "name": name, "abolished": abolished, "last_rating": last})
     after = [{"id": s, "name": names.get(s, s)} for s in council.get("successors", [])]
     return before, after
@@ -53,7 +57,7 @@ def show(
     with *lineage*, its predecessors' inspections too."""
     today = today or dt.date.today().isoformat()
     council = _council(conn, cid)
-    predecessors, successors = _relatives(conn, cid, council)
+    predecessors, successors = _relatives(conn, cid, council, today)
     whose = [cid, *([p["id"] for p in predecessors] if lineage else [])]
     lower = f"{since:04d}-01-01" if since else "0000"
     upper = "9999" if since else "9999-99"  # with --since, undated records are left out
@@ -78,7 +82,9 @@ def show(
         st = json.loads(body)
         if st["inspection"] in by_id:
             by_id[st["inspection"]]["statements"].append(st)
-        elif st["date"] is None or st["date"] >= lower[: len(st["date"])]:
+        elif st["inspection"] is None and (
+            st["date"] is None or st["date"] >= lower[: len(st["date"])]
+        ):  # a statement about an inspection --since left out goes with it
             loose.append(st)
     cited = {s for i in inspections for s in i["sources"]}
     cited |= {s for i in inspections for st in i["statements"] for s in st["sources"]}

@@ -69,18 +69,23 @@ def rule(conn: sqlite3.Connection, year: int) -> Rule:
     return Rule(year, as_at, f"{year:04d}-{DEFAULT_PUBLISHED_BY}", None)
 
 
+def counted(day: str, snapshot: Rule | None = None) -> tuple[str, list[str]]:
+    """The SQL condition (and its arguments) for the inspections that count by *day*: those
+    published by then, or under *snapshot*, those its rule counts."""
+    if snapshot is None:
+        return "pub_last <= ?", [day]
+    # Carried out by 31 March: its first day on site; where no source gives that day, the
+    # report's publication by 31 March is the evidence.
+    where = (
+        f"(pub_last <= ? OR id IN ({','.join('?' * len(snapshot.includes))})) AND "
+        "(start_first <= ? OR (start_first IS NULL AND pub_last <= ?))"
+    )
+    return where, [snapshot.published_by, *snapshot.includes, snapshot.as_at, snapshot.as_at]
+
+
 def in_force_on(conn: sqlite3.Connection, day: str, snapshot: Rule | None = None) -> dict[str, Row]:
     """Council id -> the rating in force on *day* (or under *snapshot*), one statement."""
-    if snapshot is None:
-        where, args = "pub_last <= ?", [day]
-    else:
-        # Carried out by 31 March: its first day on site; where no source gives that day, the
-        # report's publication by 31 March is the evidence.
-        where = (
-            f"(pub_last <= ? OR id IN ({','.join('?' * len(snapshot.includes))})) AND "
-            "(start_first <= ? OR (start_first IS NULL AND pub_last <= ?))"
-        )
-        args = [snapshot.published_by, *snapshot.includes, snapshot.as_at, snapshot.as_at]
+    where, args = counted(day, snapshot)
     rows = conn.execute(
         "SELECT council_id, json FROM (SELECT council_id, json, row_number() OVER "
         "(PARTITION BY council_id ORDER BY pub_last DESC, id DESC) AS n FROM inspections "

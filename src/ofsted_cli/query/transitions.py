@@ -44,7 +44,10 @@ def transitions(
             before, after = a["overall"] or NO_OVERALL, b["overall"] or NO_OVERALL
             if from_grades and before not in from_grades or to_grades and after not in to_grades:
                 continue
-            if since and b["published"] < since or until and b["published"] > until:
+            # As in `reports`: a report known to the month or year counts if it may fall
+            # in the period (its dates are text, and '2016-02' < '2016-02-01').
+            first, last = dates.earliest(b["published"]), dates.latest(b["published"])
+            if since and last.isoformat() < since or until and first.isoformat() > until:
                 continue
             pairs.append(
                 {
