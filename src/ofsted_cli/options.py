@@ -32,12 +32,13 @@ def _why(text: str) -> str:
     import calendar
     import re
 
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text.strip())
     if m:
-        y, mo, d = (int(g) for g in m.groups())
+        y, mo = int(m.group(1)), int(m.group(2))
         if not 1 <= mo <= 12:
             return f"is impossible: there is no month {mo}"
-        if y >= 1:
+        if m.group(3) and y >= 1:
+            d = int(m.group(3))
             days = calendar.monthrange(y, mo)[1]
             return f"is impossible: {calendar.month_name[mo]} {y} has {days} days, not {d}"
     return "is not a date: use YYYY-MM-DD"
@@ -50,9 +51,10 @@ def bound(text: str | None, option: str, *, first: bool) -> str | None:
     try:
         canon = dates.parse(text)
     except ValueError:
-        raise UsageError(
-            f"{option} {text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
-        ) from None
+        why = _why(text)
+        if why.startswith("is not a date"):
+            why = "is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+        raise UsageError(f"{option} {text!r} {why}") from None
     return (dates.earliest(canon) if first else dates.latest(canon)).isoformat()
 
 
