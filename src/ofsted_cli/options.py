@@ -90,15 +90,17 @@ def period(
     need: bool = True,
 ) -> Period:
     """At most one (with *need*, exactly one) of --year, --as-of and --snapshot."""
-    given = [
-        o
-        for o, v in (("--year", year_), ("--as-of", as_of), ("--snapshot", snapshot))
-        if v is not None
+    options = [
+        ("--year", year_, "YEAR"),
+        ("--as-of", as_of, "YYYY-MM-DD"),
+        ("--snapshot", snapshot, "YEAR"),
     ]
+    given = [o for o, v, _ in options if v is not None]
     if len(given) > 1 or (need and not given):
+        offered = [f"{o} {what}" for o, _, what in options if need or o != "--year"]
         raise UsageError(
-            "give exactly one of --year YEAR, --as-of YYYY-MM-DD or --snapshot YEAR"
-            + (f" (got {' and '.join(given)})" if given else "")
+            f"give {'exactly' if need else 'at most'} one of {', '.join(offered[:-1])} or "
+            f"{offered[-1]}" + (f" (got {' and '.join(given)})" if given else "")
         )
     if year_ is not None:
         return Period(year=year(year_, "--year", now))
@@ -147,7 +149,7 @@ def frameworks(values: list[str] | None) -> tuple[str, ...]:
             continue
         found = [f.id for f in FRAMEWORKS.values() if k in (key(f.id), key(f.short), key(f.tiny))]
         if not found:
-            allowed = ", ".join([*FAMILIES, *FRAMEWORKS])
+            allowed = ", ".join(dict.fromkeys([*FAMILIES, *FRAMEWORKS]))
             raise UsageError(f"--framework {text!r} is not a framework; use one of {allowed}")
         out += found
     return tuple(dict.fromkeys(out))

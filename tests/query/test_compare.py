@@ -48,7 +48,15 @@ def test_year_councils_take_part_only_while_they_existed(conn: sqlite3.Connectio
     # 1 January: Oldshire counted, the new councils not; 31 December: the reverse.
     assert summary["start"] == _zero(good=4, requires_improvement=2, none_in_force=1)
     assert summary["end"] == _zero(good=4, requires_improvement=1, inadequate=1, none_in_force=2)
-    assert summary["changes"] == {"up": 0, "down": 0, "same": 5}
+    assert summary["changes"] == {
+        "up": 0,
+        "down": 0,
+        "same": 5,
+        "first": 1,
+        "not_comparable": 0,
+        "created": 2,
+        "abolished": 1,
+    }
     assert (summary["councils"], summary["good_or_outstanding_at_some_point"]) == (9, 4)
 
 

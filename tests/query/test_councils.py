@@ -256,4 +256,5 @@ def test_councils_function_directly(conn: sqlite3.Connection) -> None:
     )
     assert len(result["councils"]) == 5
     assert result["snapshot"]["stated_by"] == "Test inspection outcomes as at 31 March 2024"
-    assert rated.latest_provisional(conn) == {"hackley", "north-testshire"}
+    assert rated.latest_provisional(conn, "2026-11-30") == {"hackley", "north-testshire"}
+    assert rated.latest_provisional(conn, "2019-01-01") == set()

@@ -42,7 +42,9 @@ def reports(data: dict[str, Any], coverage: dict[str, Any], width: int | None) -
     ]
     rows = []
     for r in data["reports"]:
-        if r["graded"]:
+        if r.get("grade") == "by_area_only":
+            overall = Cell("by area only", "dim", "areas")
+        elif r["graded"]:
             overall = grade_cell(r["overall"])
         else:
             overall = Cell(

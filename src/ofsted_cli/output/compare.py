@@ -141,7 +141,18 @@ def _year(data: dict[str, Any], scope: str, n: int, width: int | None) -> list[L
         plain(f"31 December: {counts(s['end'])}."),
         plain(
             f"Changes: {s['changes']['up']} up, {s['changes']['down']} down, "
-            f"{s['changes']['same']} unchanged."
+            f"{s['changes']['same']} unchanged"
+            + "".join(
+                f", {s['changes'][k]} {words}"
+                for k, words in (
+                    ("first", "first rated"),
+                    ("not_comparable", "not comparable"),
+                    ("created", "created"),
+                    ("abolished", "abolished"),
+                )
+                if s["changes"].get(k)
+            )
+            + "."
         ),
         plain(
             f"Good or outstanding at any point in {y}: "

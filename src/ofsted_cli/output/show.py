@@ -119,7 +119,7 @@ def summary(data: dict[str, Any], width: int | None, statements: bool = False) -
             ),
         ]
         if lineage:
-            row.insert(1, Cell(insp["council"]))
+            row.insert(1, Cell(insp.get("council_name") or insp["council"]))
         rows.append(row)
     table = layout(columns, rows, width)
     lines += [[], plain(f"Inspections and visits ({len(rows)})", "bold"), *table.lines]

@@ -53,7 +53,9 @@ def compare_year(conn: sqlite3.Connection, chosen: list[Life], year: int) -> Row
     rows, unrated = [], []
     starts: list[Row | None] = []
     ends: list[Row | None] = []
-    moves = {"up": 0, "down": 0, "same": 0}
+    moves = dict.fromkeys(
+        ("up", "down", "same", "first", "not_comparable", "created", "abolished"), 0
+    )
     good = 0
     for life in chosen:
         alive_start, alive_end = life.exists(first), life.exists(last)

@@ -9,7 +9,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from ofsted_cli.errors import UsageError
-from ofsted_cli.vocab.names import TOWNS, key, spoken
+from ofsted_cli.vocab.names import FORMER_AREAS, TOWNS, key, spoken
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,14 @@ def resolve(conn: sqlite3.Connection, text: str) -> str:
             )
             raise UsageError(
                 f"{text!r} could mean several councils: {listed}; give one of these ids"
+            )
+    if said in FORMER_AREAS and not exact:
+        now = [c for c in known if c.id in FORMER_AREAS[said]]
+        if now:
+            listed = "; ".join(f"{c.name} ({c.id})" for c in now)
+            raise UsageError(
+                f"{text!r} is an area that several councils now serve: {listed}; give one of "
+                "these ids"
             )
     same = [c for c in known if said and said in {spoken(n) for n in c.names}]
     starts = [c for c in known if said and any(spoken(n).startswith(said + " ") for n in c.names)]

@@ -31,14 +31,15 @@ def ever_given(
     return out
 
 
-def latest_provisional(conn: sqlite3.Connection) -> set[str]:
-    """Councils whose latest record is provisional (not yet in an official release)."""
+def latest_provisional(conn: sqlite3.Connection, day: str) -> set[str]:
+    """Councils whose latest record on *day* is provisional (not yet in an official release)."""
     return {
         r[0]
         for r in conn.execute(
             "SELECT council_id FROM (SELECT council_id, provisional, row_number() OVER "
             "(PARTITION BY council_id ORDER BY sort_day DESC, id DESC) AS n FROM inspections "
-            "WHERE sort_day < '9999') WHERE n = 1 AND provisional = 1"
+            "WHERE sort_day <= ?) WHERE n = 1 AND provisional = 1",
+            (day,),
         )
     }
 
@@ -60,7 +61,7 @@ def councils(
     of them) given by that day."""
     found = in_force_on(conn, day, snapshot)
     given = ever_given(conn, day, snapshot) if ever or never else {}
-    provisional = latest_provisional(conn)
+    provisional = latest_provisional(conn, day)
     bodies = dict(conn.execute("SELECT id, json FROM councils"))
     rows = []
     for life in choose(conn, scope):

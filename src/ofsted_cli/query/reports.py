@@ -48,7 +48,10 @@ def reports(
         if not fw.graded and not (visits or frameworks):  # a visit's framework asks for it
             continue
         overall = insp["judgements"].get("overall_effectiveness")
-        if grades and (overall or "no_overall_grade") not in grades:
+        # Before 2013 some frameworks judged by area only (SLAC); the April 2026 framework's
+        # whole-service reports give no overall grade.
+        code = overall or ("no_overall_grade" if fw.headline else "by_area_only")
+        if grades and (not fw.graded or code not in grades):
             continue
         if (since or until) and not insp["published"]:
             continue
@@ -64,14 +67,16 @@ def reports(
                 "end": insp["end"],
                 "published": insp["published"],
                 "overall": overall,
+                "grade": code if fw.graded else None,
                 "judgements": insp["judgements"],
                 "theme": insp["theme"],
                 "provisional": bool(insp.get("provisional")),
             }
         )
     graded = [r for r in rows if r["graded"]]
-    counted = tally([{"overall": r["overall"]} for r in graded])
+    counted = tally([{"overall": r["overall"]} for r in graded if r["grade"] != "by_area_only"])
     counted.pop("none_in_force", None)
+    counted["by_area_only"] = sum(r["grade"] == "by_area_only" for r in graded)
     return {
         "filters": {
             "since": since,

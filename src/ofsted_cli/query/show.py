@@ -58,6 +58,7 @@ def show(
     today = today or dt.date.today().isoformat()
     council = _council(conn, cid)
     predecessors, successors = _relatives(conn, cid, council, today)
+    names = {cid: council["name"], **{p["id"]: p["name"] for p in predecessors}}
     whose = [cid, *([p["id"] for p in predecessors] if lineage else [])]
     lower = f"{since:04d}-01-01" if since else "0000"
     upper = "9999" if since else "9999-99"  # with --since, undated records are left out
@@ -70,6 +71,7 @@ def show(
     ):
         insp = json.loads(body)
         insp["council"] = owner
+        insp["council_name"] = names.get(owner, owner)
         inspections.append(insp)
     by_id = {i["id"]: i for i in inspections}
     for insp in inspections:

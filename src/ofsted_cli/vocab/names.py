@@ -58,12 +58,17 @@ ABBREVIATIONS = {
     "staffs": "staffordshire",
     "cambs": "cambridgeshire",
     "derbys": "derbyshire",
-    "beds": "bedfordshire",
     "bcp": "bournemouth christchurch and poole",
 }
 """County abbreviations in common use."""
 TOWNS = {"richmond": ("north-yorkshire", "Richmond in North Yorkshire")}
 """Places that share a name with a council but are served by another council."""
+FORMER_AREAS = {
+    "beds": ("bedford", "central-bedfordshire", "luton"),
+    "bedfordshire": ("bedford", "central-bedfordshire", "luton"),
+}
+"""Areas people still name whose children's services several councils now run (Bedfordshire
+County Council was abolished in 2009)."""
 
 
 def spoken(text: str) -> str:
