@@ -505,6 +505,15 @@ def transitions(
     )
 
 
+def _write_file(out: Path, write: Callable[[Path], object], force: bool) -> None:
+    """Check *out*, let *write* fill a temporary beside it, rename it into place."""
+    from ofsted_cli import target
+
+    target.check(out, folder=False, force=force, ours=frozenset())
+    with target.staged([out], folder=False) as (tmp,):
+        write(tmp)
+
+
 Out = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--out", "-o", help="Write to this file (.svg or .png).", show_default=False),
@@ -538,7 +547,7 @@ def chart(
     """
     from ofsted_cli import options
     from ofsted_cli.errors import UsageError
-    from ofsted_cli.output import chartkit, files
+    from ofsted_cli.output import chartkit
     from ofsted_cli.query.scope import choose
 
     if out is not None and out.suffix.lower() not in (".svg", ".png"):
@@ -568,18 +577,15 @@ def chart(
             return
         from ofsted_cli.output import charts
 
-        draw = charts.trend_svg if out.suffix.lower() == ".svg" else None
-        files.write_file(
-            out,
-            lambda p: (
-                p.write_text(
-                    draw(years, title=name, width_px=width, height_px=height or 0), encoding="utf-8"
-                )
-                if draw
-                else charts.trend_png(years, p, title=name, width_px=width, height_px=height or 0)
-            ),
-            force=force,
-        )
+        if out.suffix.lower() == ".svg":
+            svg = charts.trend_svg(years, title=name, width_px=width, height_px=height)
+            _write_file(out, lambda p: p.write_text(svg, encoding="utf-8"), force)
+        else:
+            _write_file(
+                out,
+                lambda p: charts.trend_png(years, p, title=name, width_px=width, height_px=height),
+                force,
+            )
     else:
         from ofsted_cli.query.timeline import lanes
 
@@ -602,14 +608,14 @@ def chart(
 
         if out.suffix.lower() == ".svg":
             svg = charts.timeline_svg(lanes_, title=name, width_px=width, height_px=height)
-            files.write_file(out, lambda p: p.write_text(svg, encoding="utf-8"), force=force)
+            _write_file(out, lambda p: p.write_text(svg, encoding="utf-8"), force)
         else:
-            files.write_file(
+            _write_file(
                 out,
                 lambda p: charts.timeline_png(
                     lanes_, p, title=name, width_px=width, height_px=height
                 ),
-                force=force,
+                force,
             )
     sys.stderr.write(f"wrote {out}\n")
 
@@ -636,9 +642,9 @@ def report(
 
     Example: ofsted report wirral --out site/
     """
-    from ofsted_cli import options
+    from ofsted_cli import options, target
     from ofsted_cli.errors import UsageError
-    from ofsted_cli.output import chartkit, charts, files, site
+    from ofsted_cli.output import chartkit, charts, site
     from ofsted_cli.query import councils as names
     from ofsted_cli.query import rated, trend
     from ofsted_cli.query import show as query
@@ -680,9 +686,9 @@ def report(
             [lane], title=f"{life.name}: overall rating in force", width_px=1200
         )
         pages.append(site.CouncilPage(life.id, life.name, svg, data, cover))
-    written = files.write_folder(
-        out, lambda d: site.write_site(d, index=index, councils=pages), force=force
-    )
+    target.check(out, folder=True, force=force, ours=lambda name: name.endswith(".html"))
+    with target.staged([out], folder=True) as (tmp,):
+        written = site.write_site(tmp, index=index, councils=pages)
     sys.stderr.write(f"wrote {len(written)} pages to {out}\n")
 
 

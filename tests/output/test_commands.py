@@ -78,10 +78,14 @@ def test_chart_refuses_what_it_cannot_write(run: Run, tmp_path: Path) -> None:
     existing = tmp_path / "keep.svg"
     existing.write_text("mine")
     r = run("chart", "--trend", "--out", str(existing))
-    assert (r.exit_code, existing.read_text()) == (2, "mine")
+    assert (r.exit_code, existing.read_text()) == (1, "mine")
     assert "--force" in r.stderr
     r = run("chart", "--trend", "--out", str(tmp_path / "no" / "where.svg"))
-    assert r.exit_code == 1 and "is not a folder" in r.stderr
+    assert r.exit_code == 1 and "does not exist" in r.stderr
+    r = run("chart", "--trend", "--out", "/dev/null.svg")
+    assert r.exit_code == 1 and "system folder" in r.stderr
+    assert run("chart", "--trend", "--out", str(existing), "--force").exit_code == 0
+    assert existing.read_text().startswith("<?xml")
     assert run("chart").exit_code == 2
 
 

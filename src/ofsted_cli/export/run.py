@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from ofsted_cli import target
 from ofsted_cli.errors import InvalidDataError, UsageError
-from ofsted_cli.export import target
 from ofsted_cli.export.datapackage import DESCRIPTOR
 from ofsted_cli.export.rows import Tables
 from ofsted_cli.export.tables import BY_NAME, TABLES
@@ -61,7 +61,7 @@ def export(
 ) -> list[Path]:
     """Export the data in *data_dir* as *fmt* to *out* ('-': *stdout*); return what was written.
 
-    Raise UsageError for options that do not fit, ExportPathError for a target that cannot be
+    Raise UsageError for options that do not fit, OutPathError for a target that cannot be
     written or replaced, InvalidDataError when the data has problems. Nothing is written then.
     """
     from ofsted_cli.dataset import pipeline  # pydantic: only once the request is sound
@@ -71,7 +71,7 @@ def export(
     if str(out) != "-":
         for path in outs:
             if path.resolve().is_relative_to(data_dir.resolve()):
-                raise target.ExportPathError(
+                raise target.OutPathError(
                     f"{path} is inside the data folder {data_dir}; export somewhere else"
                 )
             target.check(path, folder=fmt in FOLDERS, force=force, ours=OURS)

@@ -77,7 +77,7 @@ def write(tables: Tables, path: Path) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA foreign_keys = ON")  # a dangling reference fails the export
-        # A temporary file, renamed into place only when complete (export/target.py): no
+        # A temporary file, renamed into place only when complete (target.py): no
         # journal and no syncing per batch, which made the export ten times slower.
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")

@@ -1,10 +1,11 @@
-"""Where an export goes: checks on the --out path, and writes that never leave half a file.
+"""Where output files go (exports, charts, sites): checks on the --out path, and writes that
+never leave half a file.
 
 Everything is written to a temporary file or folder beside the target and renamed into place
 once complete, so a reader sees the old export or the new one, never a mix, and a failed
 export leaves nothing behind. An existing target is replaced only with --force, and only when
 it is a regular file, or a folder that holds nothing but files an export writes. Links,
-devices and system folders are refused: an export never writes through them (issue 10).
+devices and system folders are refused: nothing is ever written through them (issues 10, 13).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ofsted_cli.errors import OfstedError
@@ -23,63 +24,68 @@ SYSTEM = (Path("/dev"), Path("/proc"), Path("/sys"))
 """Folders whose entries are not files: never written to, whatever the path's links."""
 
 
-class ExportPathError(OfstedError):
+class OutPathError(OfstedError):
     """The --out path cannot be written (exists, is a link or device, has no folder)."""
 
 
-def check(out: Path, *, folder: bool, force: bool, ours: frozenset[str]) -> None:
-    """Raise ExportPathError unless *out* may be written (or, with *force*, replaced).
+def check(
+    out: Path, *, folder: bool, force: bool, ours: frozenset[str] | Callable[[str], bool]
+) -> None:
+    """Raise OutPathError unless *out* may be written (or, with *force*, replaced).
 
-    *folder*: the export is a folder of files, whose names are among *ours*.
+    *folder*: the output is a folder of files, whose names are among *ours* (or pass it).
     """
     full = Path(os.path.abspath(out))
     if not full.name:
-        raise ExportPathError(f"cannot write {out}: give a file or folder name")
+        raise OutPathError(f"cannot write {out}: give a file or folder name")
     parent = full.parent
     if not parent.is_dir():
         what = "is not a folder" if parent.exists() else "does not exist"
-        raise ExportPathError(f"cannot write {out}: the folder {parent} {what}")
+        raise OutPathError(f"cannot write {out}: the folder {parent} {what}")
     real = parent.resolve()
     if any(real == s or s in real.parents for s in SYSTEM):
-        raise ExportPathError(f"cannot write {out}: {real} is a system folder, not for files")
+        raise OutPathError(f"cannot write {out}: {real} is a system folder, not for files")
     try:
         st = os.lstat(full)
     except FileNotFoundError:
         return
     except OSError as e:
-        raise ExportPathError(f"cannot write {out}: {_reason(e)}") from None
+        raise OutPathError(f"cannot write {out}: {_reason(e)}") from None
     if stat.S_ISLNK(st.st_mode):
-        raise ExportPathError(
+        raise OutPathError(
             f"{out} is a symbolic link; an export never writes through a link: give the path "
             "it points to, or another name"
         )
     if stat.S_ISDIR(st.st_mode):
         if not folder:
-            raise ExportPathError(f"{out} is a folder; give a file name, e.g. {out}/ofsted.*")
+            raise OutPathError(f"{out} is a folder; give a file name, e.g. {out}/ofsted.*")
         _check_folder(out, full, force, ours)
     elif not stat.S_ISREG(st.st_mode):
-        raise ExportPathError(
+        raise OutPathError(
             f"{out} is not a regular file (a device, pipe or socket); an export writes only "
             "files and folders"
         )
     elif folder:
-        raise ExportPathError(f"{out} is a file; this format writes a folder: give a folder name")
+        raise OutPathError(f"{out} is a file; this format writes a folder: give a folder name")
     elif not force:
-        raise ExportPathError(f"{out} exists; use --force to replace it")
+        raise OutPathError(f"{out} exists; use --force to replace it")
 
 
-def _check_folder(out: Path, full: Path, force: bool, ours: frozenset[str]) -> None:
+def _check_folder(
+    out: Path, full: Path, force: bool, ours: frozenset[str] | Callable[[str], bool]
+) -> None:
+    mine = ours if callable(ours) else ours.__contains__
     try:
         entries = sorted(full.iterdir())
     except OSError as e:
-        raise ExportPathError(f"cannot replace {out}: {_reason(e)}") from None
+        raise OutPathError(f"cannot replace {out}: {_reason(e)}") from None
     if not entries:
         return  # an empty folder: nothing to lose
     if not force:
-        raise ExportPathError(f"{out} exists; use --force to replace it")
-    strange = [e.name for e in entries if e.name not in ours or e.is_symlink() or not e.is_file()]
+        raise OutPathError(f"{out} exists; use --force to replace it")
+    strange = [e.name for e in entries if not mine(e.name) or e.is_symlink() or not e.is_file()]
     if strange:
-        raise ExportPathError(
+        raise OutPathError(
             f"{out} holds more than an export ({', '.join(strange[:3])}); --force replaces only "
             "a folder of a previous export: remove it yourself, or choose another folder"
         )
@@ -97,7 +103,7 @@ def staged(outs: list[Path], *, folder: bool) -> Iterator[list[Path]]:
         for tmp, out in zip(temps, outs, strict=True):
             _commit(tmp, Path(os.path.abspath(out)), folder)
     except OSError as e:
-        raise ExportPathError(f"cannot write {outs[0]}: {_reason(e)}") from None
+        raise OutPathError(f"cannot write {outs[0]}: {_reason(e)}") from None
     finally:
         for tmp in temps:
             _remove(tmp)
