@@ -11,7 +11,8 @@ from pydantic import BaseModel
 from ofsted_cli.dataset import models, pipeline
 from ofsted_cli.export import rows
 from ofsted_cli.export.tables import BY_NAME, TABLES
-from ofsted_cli.query import councils
+from ofsted_cli.query import rated
+from ofsted_cli.query.scope import Scope
 from ofsted_cli.store import cache
 from ofsted_cli.vocab import dates
 from tests.conftest import DATA
@@ -105,9 +106,10 @@ def test_latest_ratings_agree_with_the_councils_command(
     monkeypatch.setenv("OFSTED_CACHE_DIR", str(tmp_path))
     conn = cache.open_store(DATA)
     today = dt.date.today().isoformat()
+    listed = {c["id"]: c for c in rated.councils(conn, Scope(former=False), today)["councils"]}
+    assert set(listed) == {row["council_id"] for row in built["latest_ratings"]}
     for row in built["latest_ratings"]:
-        (listed,) = councils.councils(conn, [row["council_id"]], today)
-        in_force = listed["in_force"]
+        in_force = listed[row["council_id"]]["in_force"]
         if in_force is None:
             assert row["rating"] == "none_in_force" and row["inspection_id"] is None
         else:

@@ -1,14 +1,11 @@
-"""Councils: finding one by any name or code, choosing several, listing them."""
+"""Finding a council, a region or a group from what people type."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sqlite3
 from typing import Any
 
 from ofsted_cli.errors import UsageError
-from ofsted_cli.query.ratings import in_force
 from ofsted_cli.vocab.names import key
 
 Row = dict[str, Any]
@@ -19,55 +16,6 @@ def resolve_council(conn: sqlite3.Connection, text: str) -> str:
     from ofsted_cli.query.names import resolve
 
     return resolve(conn, text)
-
-
-def _name(conn: sqlite3.Connection, cid: str) -> str:
-    row = conn.execute("SELECT name FROM councils WHERE id = ?", (cid,)).fetchone()
-    return str(row[0])
-
-
-def _status(conn: sqlite3.Connection, cid: str) -> str:
-    return str(conn.execute("SELECT status FROM councils WHERE id = ?", (cid,)).fetchone()[0])
-
-
-def select_councils(
-    conn: sqlite3.Connection,
-    *,
-    region: str | None = None,
-    group: str | None = None,
-    names: list[str] | None = None,
-    former: bool | None = False,
-    active_since: str | None = None,
-) -> list[str]:
-    """Council ids chosen by region, group and names (all filters apply together).
-
-    *former*: False for current councils only, True for former only, None for both.
-    *active_since*: keep a former council only if it still existed on this day: it was
-    abolished later, or, where no source gives that day, it was still being inspected then.
-    """
-    sql, args = "SELECT id FROM councils WHERE 1=1", []
-    if former is not None and not names:
-        sql += " AND status = ?"
-        args.append("former" if former else "current")
-    if active_since and not names:
-        # Former: until abolished where a source gives the day, else while still inspected.
-        sql += (
-            " AND (status = 'current' OR abolished_first > ? OR (abolished_first IS NULL "
-            "AND (SELECT max(sort_day) FROM inspections WHERE council_id = councils.id "
-            "AND sort_day < '9999') >= ?))"
-        )
-        args += [active_since, active_since]
-    if region:
-        sql += " AND region = ?"
-        args.append(resolve_region(conn, region))
-    if group:
-        sql += " AND id IN (SELECT council_id FROM group_members WHERE group_id = ?)"
-        args.append(resolve_group(conn, group))
-    if names:
-        ids = [resolve_council(conn, n) for n in names]
-        sql += f" AND id IN ({','.join('?' * len(ids))})"
-        args.extend(ids)
-    return [r[0] for r in conn.execute(sql + " ORDER BY name", args)]
 
 
 def resolve_region(conn: sqlite3.Connection, text: str) -> str:
@@ -96,23 +44,3 @@ def resolve_group(conn: sqlite3.Connection, text: str) -> str:
             return str(gid)
     listed = ", ".join(g for g, _ in groups) or "none defined"
     raise UsageError(f"no group {text!r}; groups: {listed}")
-
-
-def councils(conn: sqlite3.Connection, ids: list[str], today: str | None = None) -> list[Row]:
-    """Councils with their codes, region and the rating in force today."""
-    today = today or dt.date.today().isoformat()
-    out = []
-    for cid in ids:
-        c = json.loads(conn.execute("SELECT json FROM councils WHERE id = ?", (cid,)).fetchone()[0])
-        out.append(
-            {
-                "id": cid,
-                "name": c["name"],
-                "ons_code": c["ons_code"],
-                "la_number": c["la_number"],
-                "region": c["region"],
-                "status": c["status"],
-                "in_force": in_force(conn, cid, today),
-            }
-        )
-    return out
