@@ -25,10 +25,7 @@ FOOTNOTE = (
 )
 
 
-PROVISIONAL = (
-    "provisional (* in abbreviated tables): not yet in an official Ofsted release; from a "
-    "scrape of Ofsted's report PDFs."
-)
+PROVISIONAL = "provisional (* in abbreviated tables): not yet in an official Ofsted release."
 
 
 def _provisional(data: dict[str, Any]) -> bool:
