@@ -8,7 +8,7 @@ import sqlite3
 from typing import Any
 
 from ofsted_cli.errors import UsageError
-from ofsted_cli.query.ratings import in_force
+from ofsted_cli.query.ratings import IN_FORCE, rating_of
 from ofsted_cli.vocab.names import key
 
 Row = dict[str, Any]
@@ -76,13 +76,10 @@ def select_councils(
         sql += " AND status = ?"
         args.append("former" if former else "current")
     if active_since and not names:
-        # Former: until abolished where a source gives the day, else while still inspected.
-        sql += (
-            " AND (status = 'current' OR abolished_first > ? OR (abolished_first IS NULL "
-            "AND (SELECT max(sort_day) FROM inspections WHERE council_id = councils.id "
-            "AND sort_day < '9999') >= ?))"
-        )
-        args += [active_since, active_since]
+        # Former: until abolished where a source gives the day, else while still inspected
+        # (the store's active_until: the day before abolition, or the last inspection).
+        sql += " AND active_until >= ?"
+        args.append(active_since)
     if region:
         sql += " AND region = ?"
         args.append(resolve_region(conn, region))
@@ -93,7 +90,7 @@ def select_councils(
         ids = [resolve_council(conn, n) for n in names]
         sql += f" AND id IN ({','.join('?' * len(ids))})"
         args.extend(ids)
-    return [r[0] for r in conn.execute(sql + " ORDER BY name", args)]
+    return [r[0] for r in conn.execute(sql + " ORDER BY name, id", args)]
 
 
 def resolve_region(conn: sqlite3.Connection, text: str) -> str:
@@ -125,11 +122,15 @@ def resolve_group(conn: sqlite3.Connection, text: str) -> str:
 
 
 def councils(conn: sqlite3.Connection, ids: list[str], today: str | None = None) -> list[Row]:
-    """Councils with their codes, region and the rating in force today."""
+    """Councils with their codes, region and the rating in force today (one statement)."""
     today = today or dt.date.today().isoformat()
     out = []
-    for cid in ids:
-        c = json.loads(conn.execute("SELECT json FROM councils WHERE id = ?", (cid,)).fetchone()[0])
+    for cid, body, rating in conn.execute(
+        f"SELECT c.id, c.json, {IN_FORCE} FROM json_each(?1) j CROSS JOIN councils c "
+        "ON c.id = j.value ORDER BY j.key",
+        (json.dumps(ids), today),
+    ):
+        c = json.loads(body)
         out.append(
             {
                 "id": cid,
@@ -138,7 +139,7 @@ def councils(conn: sqlite3.Connection, ids: list[str], today: str | None = None)
                 "la_number": c["la_number"],
                 "region": c["region"],
                 "status": c["status"],
-                "in_force": in_force(conn, cid, today),
+                "in_force": rating_of(rating) if rating else None,
             }
         )
     return out

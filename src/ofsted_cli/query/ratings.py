@@ -21,6 +21,11 @@ def in_force(conn: sqlite3.Connection, cid: str, day: str) -> Row | None:
     return _rating(json.loads(row[0])) if row else None
 
 
+def rating_of(body: str) -> Row:
+    """The rating an inspection's stored JSON gives (the shape of `in_force`)."""
+    return _rating(json.loads(body))
+
+
 def _rating(insp: Row) -> Row:
     overall = insp["judgements"].get("overall_effectiveness")
     out = {
@@ -38,37 +43,52 @@ def _rating(insp: Row) -> Row:
     return out
 
 
+IN_FORCE = (
+    "(SELECT json FROM inspections i WHERE i.council_id = c.id AND i.headline = 1 "
+    "AND i.pub_last <= ?2 ORDER BY i.pub_last DESC, i.id DESC LIMIT 1)"
+)
+"""The in-force inspection's JSON of council `c` on day ?2, as a column (see `in_force`)."""
+_WHO = "c.id, c.name, c.region, c.status, c.abolished"
+_CHOSEN = "FROM json_each(?1) j CROSS JOIN councils c ON c.id = j.value"
+"""The councils *ids* (?1, a JSON list), in their order: one statement for any number
+(issue 14: no statement per council)."""
+
+
 def compare_year(conn: sqlite3.Connection, ids: list[str], year: int) -> Row:
     """Ratings in force on 1 January and 31 December of *year*, and what was published between."""
     first, last = f"{year:04d}-01-01", f"{year:04d}-12-31"
+    chosen = json.dumps(ids)
+    during: dict[str, list[Row]] = {}
+    for cid, body in conn.execute(
+        "SELECT i.council_id, i.json FROM json_each(?1) j CROSS JOIN inspections i "
+        "ON i.council_id = j.value WHERE i.headline = 1 AND i.pub_last >= ?2 "
+        "AND i.pub_last <= ?3 ORDER BY i.council_id, i.pub_last, i.id",
+        (chosen, first, last),
+    ):
+        during.setdefault(cid, []).append(_rating(json.loads(body)))
     rows: list[Row] = []
     unrated: list[Row] = []
     start_counts, end_counts = _zero(), _zero()
     moves = {"up": 0, "down": 0, "same": 0}
     good_at_some_point = 0
-    for cid in ids:
-        start = in_force(conn, cid, first)
-        during = [
-            _rating(json.loads(r[0]))
-            for r in conn.execute(
-                "SELECT json FROM inspections WHERE council_id = ? AND headline = 1 "
-                "AND pub_last >= ? AND pub_last <= ? ORDER BY pub_last, id",
-                (cid, first, last),
-            )
-        ]
-        end = during[-1] if during else start
+    for *who, body in conn.execute(
+        f"SELECT {_WHO}, {IN_FORCE} {_CHOSEN} ORDER BY j.key", (chosen, first)
+    ):
+        start = _rating(json.loads(body)) if body else None
+        published = during.get(who[0], [])
+        end = published[-1] if published else start
         change = _change(start, end)
         if change == "none":  # no rating at all: not yet inspected, or not yet in existence
-            unrated.append(_who(conn, cid))
+            unrated.append(_who(who))
             continue
         if change in moves:
             moves[change] += 1
         _count(start_counts, start)
         _count(end_counts, end)
-        grades = [r["overall"] for r in [start, *during] if r]
+        grades = [r["overall"] for r in [start, *published] if r]
         good_at_some_point += any(g in ("good", "outstanding") for g in grades)
         rows.append(
-            {**_who(conn, cid), "start": start, "published": during, "end": end, "change": change}
+            {**_who(who), "start": start, "published": published, "end": end, "change": change}
         )
     return {
         "period": {"year": year, "from": first, "to": last},
@@ -89,13 +109,15 @@ def compare_day(conn: sqlite3.Connection, ids: list[str], day: str) -> Row:
     rows: list[Row] = []
     unrated: list[Row] = []
     counts = _zero()
-    for cid in ids:
-        rating = in_force(conn, cid, day)
-        if rating is None:
-            unrated.append(_who(conn, cid))
+    for *who, body in conn.execute(
+        f"SELECT {_WHO}, {IN_FORCE} {_CHOSEN} ORDER BY j.key", (json.dumps(ids), day)
+    ):
+        if body is None:
+            unrated.append(_who(who))
             continue
+        rating = _rating(json.loads(body))
         _count(counts, rating)
-        rows.append({**_who(conn, cid), "in_force": rating})
+        rows.append({**_who(who), "in_force": rating})
     return {
         "period": {"as_of": day},
         "councils": rows,
@@ -104,10 +126,8 @@ def compare_day(conn: sqlite3.Connection, ids: list[str], day: str) -> Row:
     }
 
 
-def _who(conn: sqlite3.Connection, cid: str) -> Row:
-    name, region, status, abolished = conn.execute(
-        "SELECT name, region, status, abolished FROM councils WHERE id = ?", (cid,)
-    ).fetchone()
+def _who(row: list[Any]) -> Row:
+    cid, name, region, status, abolished = row
     return {"id": cid, "name": name, "region": region, "status": status, "abolished": abolished}
 
 
