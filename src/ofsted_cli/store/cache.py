@@ -69,6 +69,14 @@ def open_store(data_dir: Path) -> sqlite3.Connection:
         return _Refresh(data_dir, found, taken, path).run(old)
 
 
+def forget(data_dir: Path) -> None:
+    """Remove the store of *data_dir* (and its stamp), so that the next query builds it."""
+    path = store_path(data_dir)
+    for p in (path, stamps.path_for(path)):
+        if place.replaceable(p):
+            place.discard(p)
+
+
 @contextlib.contextmanager
 def _paused_gc() -> Iterator[None]:
     """No cycle collection while a build makes millions of acyclic objects (issue 14)."""
