@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench fmt clean
+.PHONY: run test lint check bench fmt clean compiled-schema
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -34,6 +34,11 @@ check: lint test
 bench: $(STAMP)
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+# The models' core schema for the store's validator (store/validator.py says why); run it
+# after changing dataset/models.py or dataset/validators.py (a test fails until you do).
+compiled-schema: $(STAMP)
+	$(BIN)/python -m ofsted_cli.store.validator
 
 fmt: $(STAMP)
 	$(BIN)/ruff check --fix .
