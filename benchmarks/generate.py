@@ -197,9 +197,10 @@ def _groups_and_figures(out: Path, councils: list[str], rng: random.Random) -> N
     chunks: Iterator[list[str]] = (
         councils[i : i + GROUP_SIZE] for i in range(0, len(councils), GROUP_SIZE)
     )
-    with (out / "groups.yaml").open("a", encoding="utf-8") as groups, (
-        out / "figures.yaml"
-    ).open("a", encoding="utf-8") as figures:
+    with (
+        (out / "groups.yaml").open("a", encoding="utf-8") as groups,
+        (out / "figures.yaml").open("a", encoding="utf-8") as figures,
+    ):
         for g, members in enumerate(chunks):
             gid = f"synthetic-group-{g:05d}"
             groups.write(
