@@ -42,44 +42,53 @@ def build(loader: yaml.BaseLoader, node: yaml.Node) -> Any:
         for tag, f in constructors.items()
         if tag and tag.startswith(_STD) and tag not in _SPECIAL
     }
-    memo: dict[int, Any] = {}
-
-    def scalar(n: ScalarNode) -> Any:
-        if n.tag == _STR:
-            return n.value
-        f = scalars.get(n.tag)
-        if f is None:
-            raise _NotPlain
-        return f(loader, n)
-
-    def walk(n: Any) -> Any:
-        cls = n.__class__
-        if cls is ScalarNode:
-            return scalar(n)
-        key = id(n)
-        found = memo.get(key)
-        if found is not None:  # an alias: the same object, as PyYAML gives
-            if found is _BUSY:
-                raise _NotPlain
-            return found
-        memo[key] = _BUSY
-        value: Any
-        if cls is MappingNode and n.tag == _MAP:
-            value = {}
-            for k, v in n.value:
-                if k.__class__ is not ScalarNode:
-                    raise _NotPlain
-                value[scalar(k)] = walk(v)
-            if len(value) != len(n.value):  # a repeated key
-                raise _NotPlain
-        elif cls is SequenceNode and n.tag == _SEQ:
-            value = [walk(v) for v in n.value]
-        else:
-            raise _NotPlain
-        memo[key] = value
-        return value
-
     try:
-        return walk(node)
+        return _walk(node, _Walk(loader, scalars, {}))
     except Exception:  # any problem: the loader's constructor reports it, placed
         return NOT_PLAIN
+
+
+class _Walk:
+    """What a walk needs. (A nested function that calls itself would be a reference cycle,
+    which keeps the whole document alive while the cycle collector is paused.)"""
+
+    __slots__ = ("loader", "scalars", "memo")
+
+    def __init__(self, loader: yaml.BaseLoader, scalars: dict[str, Any], memo: dict[int, Any]):
+        self.loader, self.scalars, self.memo = loader, scalars, memo
+
+    def scalar(self, n: ScalarNode) -> Any:
+        if n.tag == _STR:
+            return n.value
+        f = self.scalars.get(n.tag)
+        if f is None:
+            raise _NotPlain
+        return f(self.loader, n)
+
+
+def _walk(n: Any, w: _Walk) -> Any:
+    cls = n.__class__
+    if cls is ScalarNode:
+        return w.scalar(n)
+    key = id(n)
+    found = w.memo.get(key)
+    if found is not None:  # an alias: the same object, as PyYAML gives
+        if found is _BUSY:
+            raise _NotPlain
+        return found
+    w.memo[key] = _BUSY
+    value: Any
+    if cls is MappingNode and n.tag == _MAP:
+        value = {}
+        for k, v in n.value:
+            if k.__class__ is not ScalarNode:
+                raise _NotPlain
+            value[w.scalar(k)] = _walk(v, w)
+        if len(value) != len(n.value):  # a repeated key
+            raise _NotPlain
+    elif cls is SequenceNode and n.tag == _SEQ:
+        value = [_walk(v, w) for v in n.value]
+    else:
+        raise _NotPlain
+    w.memo[key] = value
+    return value
