@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += latency(sizes, env, reps)
         limits = {f"{big_n // 10_000}k": (small, 0.5), f"{big_n // 1000}k": (big, 5.0)}
         rows += edits(shipped, limits, env, reps)
-        rows += validation(big, small, env, 3 if args.quick else 5, judge=not args.quick)
+        rows += validation(big, small, shipped, env, 3 if args.quick else 5, judge=not args.quick)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     notes = [
@@ -230,19 +230,24 @@ def edits(
     return rows
 
 
-def validation(big: Path, small: Path, env: dict[str, str], reps: int, judge: bool) -> list[Row]:
+def validation(
+    big: Path, small: Path, shipped: Path, env: dict[str, str], reps: int, judge: bool
+) -> list[Row]:
     """`ofsted validate` against `yaml.load` of the same files, time and memory."""
     files = sorted(str(p) for p in big.glob("*.yaml"))
     cmds = {
         "yaml": [PY, "-c", YAML_LOAD, *files],
         "validate": [OFSTED, "validate", str(big)],
         "validate-small": [OFSTED, "validate", str(small)],
+        "validate-shipped": [OFSTED, "validate", str(shipped)],
     }
     BASELINES["yaml.load"] = f"python -c {shlex.quote(YAML_LOAD)} FILES…"
     say(f"validation: {reps} interleaved repetitions …")
     med = medians(cmds, reps, env)
     mem_yaml, mem_val = peak_mib(cmds["yaml"], env), peak_mib(cmds["validate"], env)
-    growth = med["validate"] / med["validate-small"]
+    # Per added record: both data sets hold the shipped data, and start-up is the same.
+    fixed = med["validate-shipped"]
+    growth = (med["validate"] - fixed) / (med["validate-small"] - fixed)
     rows = [
         report("yaml.load(CSafeLoader), collector off, large data (baseline)", med["yaml"], "s"),
         within(
@@ -251,8 +256,8 @@ def validation(big: Path, small: Path, env: dict[str, str], reps: int, judge: bo
         report("peak memory of yaml.load (baseline)", mem_yaml, "MiB"),
         within("peak memory of ofsted validate", mem_val, "MiB", mem_yaml, 1.5, "x yaml.load"),
         Row(
-            "validation time, large / small (10x the records)",
-            med["validate"],
+            "validation time of the added records, large / small (10x)",
+            med["validate"] - fixed,
             "s",
             growth,
             "8 to 12" + ("" if judge else " (judged in the full run only)"),
