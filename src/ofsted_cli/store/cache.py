@@ -140,7 +140,12 @@ class _Refresh:
         from ofsted_cli.store.chunks import DataFile
 
         if p.name not in self.read:
-            self.read[p.name] = DataFile.read(p, read_data(p))
+            try:
+                blob = read_data(p)
+            except OSError as e:  # replaced by a FIFO, removed, … since it was listed
+                problem = f"{p}:1:1: cannot be read: {e.strerror or e} (unreadable)"
+                raise InvalidDataError(1, str(self.data_dir), [problem]) from None
+            self.read[p.name] = DataFile.read(p, blob)
         return self.read[p.name]
 
     def run(self, old: _Existing | None) -> sqlite3.Connection:
