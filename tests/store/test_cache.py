@@ -187,3 +187,17 @@ def test_two_processes_building_at_once(data: Path) -> None:
         names = list(pool.map(_name_in_child, [str(data)] * 4, [folder] * 4))
     assert names == ["Wirral"] * 4
     assert sorted(p.suffix for p in (data.parent / "cache").iterdir()) == [".sqlite", ".stamp"]
+
+
+def test_two_processes_updating_at_once(data: Path) -> None:
+    """Processes that apply the same edit at the same time each rename a complete store."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    folder = str(data.parent / "cache")
+    assert _wirral_name(data) == "Wirral"
+    _rename_wirral(data, "Wirral Borough")
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        names = list(pool.map(_name_in_child, [str(data)] * 4, [folder] * 4))
+    assert names == ["Wirral Borough"] * 4
+    assert _wirral_name(data) == "Wirral Borough"
+    assert sorted(p.suffix for p in (data.parent / "cache").iterdir()) == [".sqlite", ".stamp"]
