@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench fmt clean browser images schemas
+.PHONY: run test lint check bench fmt clean browser images schemas compiled-schema
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,11 @@ KINDS := councils statements sources groups figures
 schemas: $(STAMP)
 	mkdir -p schemas
 	for kind in $(KINDS); do $(BIN)/ofsted schema $$kind > schemas/$$kind.schema.json || exit 1; done
+
+# The models' core schema for the store's validator (store/validator.py says why); run it
+# after changing dataset/models.py or dataset/validators.py (a test fails until you do).
+compiled-schema: $(STAMP)
+	$(BIN)/python -m ofsted_cli.store.validator
 
 fmt: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -31,7 +31,12 @@ def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable
         @functools.wraps(fn)
         def run(*args: Any, **kwargs: Any) -> None:
             try:
-                fn(*args, **kwargs)
+                try:
+                    fn(*args, **kwargs)
+                except Exception as e:
+                    if not _damaged_store(e, kwargs.get("ctx")):
+                        raise
+                    fn(*args, **kwargs)  # once more, from a store built afresh
             except OfstedError as e:
                 sys.stderr.write(f"ofsted: {e}\n")
                 raise typer.Exit(e.exit_code) from None
@@ -40,6 +45,19 @@ def command(name: str | None = None) -> Callable[[Callable[..., None]], Callable
         return fn
 
     return register
+
+
+def _damaged_store(error: Exception, ctx: Any) -> bool:
+    """Whether *error* is the store failing under a query (a damaged page that no check had
+    read); if so, the store is dropped so that the next try builds it afresh (issue 13)."""
+    import sqlite3
+
+    if not isinstance(error, sqlite3.DatabaseError) or not hasattr(ctx, "obj"):
+        return False
+    from ofsted_cli.store import cache
+
+    cache.forget(_data_dir(ctx))
+    return True
 
 
 class ValidateFormat(StrEnum):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class OfstedError(Exception):
     """Base class: the CLI prints the message (no traceback) and exits 1."""
@@ -20,12 +22,31 @@ class DataDirError(OfstedError):
 
 
 class InvalidDataError(OfstedError):
-    """A query needs valid data, but the data has problems."""
+    """A query needs valid data, but the data has problems (or there is none)."""
 
-    def __init__(self, count: int, data_dir: str) -> None:
-        super().__init__(
-            f"the data in {data_dir} has {count} problem(s); run `ofsted validate` to see them"
+    def __init__(
+        self,
+        count: int,
+        data_dir: str,
+        problems: Sequence[str] = (),
+        *,
+        reason: str = "",
+    ) -> None:
+        self.count = count
+        self.problems = list(problems)
+        """The first problems, as `file:line:col: message (code)` lines."""
+        head = (
+            f"the data folder {data_dir} {reason}"
+            if reason
+            else (f"the data in {data_dir} has {count} problem(s)")
         )
+        lines = [head + (":" if self.problems else ";")]
+        lines += [f"  {p}" for p in self.problems]
+        if count > len(self.problems):
+            lines.append(f"  … and {count - len(self.problems)} more")
+        where = f"`ofsted validate {data_dir}`"
+        lines.append(f"run {where} to see them all" if count else f"run {where} to check it")
+        super().__init__("\n".join(lines))
 
 
 class ImportFormatError(OfstedError):

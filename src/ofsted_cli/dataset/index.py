@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ofsted_cli.dataset.problems import Code, Problem
-from ofsted_cli.dataset.schema import Placed, Records
+from ofsted_cli.dataset.records import Placed, Records
 from ofsted_cli.vocab.kinds import KINDS
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from ofsted_cli.dataset import construct
 from ofsted_cli.dataset.problems import Problem
 
 try:
@@ -153,7 +154,8 @@ def load_text(text: str, path: str) -> Document:
     try:
         doc.node = loader.get_single_node()
         if doc.node is not None:
-            doc.data = loader.construct_document(doc.node)
+            data = construct.build(loader, doc.node)  # the fast way, when the data is plain
+            doc.data = loader.construct_document(doc.node) if data is construct.NOT_PLAIN else data
         doc.duplicates = loader.duplicates
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark

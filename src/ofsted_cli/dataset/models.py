@@ -6,7 +6,6 @@ raise errors whose type is one of our problem codes (dataset/problems.py), never
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -18,32 +17,9 @@ from pydantic import (
     StringConstraints,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
 
-from ofsted_cli.dataset.problems import Code
-from ofsted_cli.vocab import dates
-from ofsted_cli.vocab.frameworks import FRAMEWORKS
+from ofsted_cli.dataset.validators import FRAMEWORK_IDS, framework_id, grade, partial_date
 from ofsted_cli.vocab.grades import CODES as GRADE_CODES
-
-
-def _partial_date(value: object) -> str:
-    try:
-        return dates.parse(value)
-    except ValueError as e:
-        raise PydanticCustomError(Code.BAD_DATE.value, str(e)) from None
-
-
-def _one_of(allowed: tuple[str, ...], what: str) -> Callable[[str], str]:
-    def check(value: str) -> str:
-        if value not in allowed:
-            raise PydanticCustomError(
-                Code.NOT_ALLOWED.value,
-                f"{value!r} is not a {what}; expected one of {', '.join(allowed)}",
-            )
-        return value
-
-    return check
-
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, StringConstraints(min_length=1)]
@@ -53,18 +29,16 @@ Urn = Annotated[str, StringConstraints(pattern=r"^\d{5,7}$")]
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 PartialDate = Annotated[
     str,
-    BeforeValidator(_partial_date),
+    BeforeValidator(partial_date),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
 ]
 """A date at year, month or day precision, kept as canonical ISO text."""
 FrameworkId = Annotated[
     str,
-    AfterValidator(_one_of(tuple(FRAMEWORKS), "framework")),
-    WithJsonSchema({"enum": list(FRAMEWORKS)}),
+    AfterValidator(framework_id),
+    WithJsonSchema({"enum": list(FRAMEWORK_IDS)}),
 ]
-Grade = Annotated[
-    str, AfterValidator(_one_of(GRADE_CODES, "grade")), WithJsonSchema({"enum": list(GRADE_CODES)})
-]
+Grade = Annotated[str, AfterValidator(grade), WithJsonSchema({"enum": list(GRADE_CODES)})]
 SourceKind = Literal[
     "official_statistics",
     "inspection_report",

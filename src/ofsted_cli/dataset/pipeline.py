@@ -16,7 +16,8 @@ from typing import Any
 
 from ofsted_cli.dataset import files, loading, rules
 from ofsted_cli.dataset.problems import CheckResult
-from ofsted_cli.dataset.schema import Records, check_document
+from ofsted_cli.dataset.records import Records
+from ofsted_cli.dataset.schema import check_document
 
 
 @dataclass

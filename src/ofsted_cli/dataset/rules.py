@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from ofsted_cli.dataset import rules_ids, rules_records
 from ofsted_cli.dataset.index import Index
 from ofsted_cli.dataset.problems import Problem
-from ofsted_cli.dataset.schema import Records
+from ofsted_cli.dataset.records import Records
 
 Rule = Callable[[Index], Iterator[Problem]]
 RULES: tuple[Rule, ...] = (

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ofsted_cli.dataset.index import Index, inspections
 from ofsted_cli.dataset.problems import Code, Problem
-from ofsted_cli.dataset.schema import Placed
+from ofsted_cli.dataset.records import Placed
 from ofsted_cli.vocab.kinds import KINDS
 from ofsted_cli.vocab.names import key
 

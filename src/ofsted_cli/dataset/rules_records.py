@@ -8,7 +8,7 @@ from typing import Any
 
 from ofsted_cli.dataset.index import Index, inspections
 from ofsted_cli.dataset.problems import Code, Problem
-from ofsted_cli.dataset.schema import Placed
+from ofsted_cli.dataset.records import Placed
 from ofsted_cli.vocab import dates
 from ofsted_cli.vocab.frameworks import FRAMEWORKS
 
