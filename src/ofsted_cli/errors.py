@@ -21,6 +21,10 @@ class DataDirError(OfstedError):
     """The data directory is missing or unreadable."""
 
 
+SHOWN_PROBLEMS = 5
+"""How many of the data's problems an InvalidDataError lists."""
+
+
 class InvalidDataError(OfstedError):
     """A query needs valid data, but the data has problems (or there is none)."""
 
@@ -42,7 +46,7 @@ class InvalidDataError(OfstedError):
         )
         lines = [head + (":" if self.problems else ";")]
         lines += [f"  {p}" for p in self.problems]
-        if count > len(self.problems):
+        if self.problems and count > len(self.problems):
             lines.append(f"  … and {count - len(self.problems)} more")
         where = f"`ofsted validate {data_dir}`"
         lines.append(f"run {where} to see them all" if count else f"run {where} to check it")

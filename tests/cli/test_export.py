@@ -218,9 +218,14 @@ def test_the_data_folder_is_never_a_target(tmp_path: Path) -> None:
 
 
 def test_invalid_data_is_refused(tmp_path: Path) -> None:
-    """Data with problems is not exported: exit 1, pointing at `ofsted validate`."""
+    """Data with problems is not exported: exit 1, its first problems located, pointing at
+    `ofsted validate`."""
     bad = TESTS / "data" / "invalid" / "unknown-grade"
-    _refused(_export("-f", "json", "-o", str(tmp_path / "x.json"), data=bad), 1, "ofsted validate")
+    r = _export("-f", "json", "-o", str(tmp_path / "x.json"), data=bad)
+    assert (r.exit_code, r.stdout) == (1, "")
+    assert r.stderr.startswith(f"ofsted: the data in {bad} has 1 problem(s):\n")
+    assert f"  {bad}/inspections.yaml:10:34: " in r.stderr
+    assert r.stderr.endswith(f"run `ofsted validate {bad}` to see them all\n")
     assert not list(tmp_path.iterdir())
 
 

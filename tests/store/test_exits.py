@@ -30,8 +30,11 @@ def _run(data: Path, *args: str) -> Result:
 
 
 @pytest.mark.parametrize("args", QUERIES, ids=lambda a: a[0])
-def test_empty_folder_is_an_error(tmp_path: Path, args: list[str]) -> None:
+def test_empty_folder_is_an_error(
+    tmp_path: Path, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A folder with no data files is exit 1 with a pointer to `ofsted validate`."""
+    monkeypatch.chdir(tmp_path)  # where `export --out out.json` would write
     empty = tmp_path / "empty"
     empty.mkdir()
     r = _run(empty, *args)
@@ -51,8 +54,11 @@ def test_root_as_data_folder_is_an_error() -> None:
 
 
 @pytest.mark.parametrize("args", QUERIES, ids=lambda a: a[0])
-def test_invalid_data_is_an_error(data: Path, args: list[str]) -> None:
+def test_invalid_data_is_an_error(
+    data: Path, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Data with problems is exit 1, with the first problems at file:line:col."""
+    monkeypatch.chdir(data.parent)
     edit(data / "inspections.yaml", "name: Wirral\n", "name: no\n")
     edit(data / "statements.yaml", "council: halton\n", "council: nowhere\n", count=7)
     n = len(pipeline.validate_folder(data).result.errors)

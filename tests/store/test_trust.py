@@ -22,7 +22,9 @@ def _store(data: Path) -> Path:
 
 
 def _show(data: Path) -> str:
-    r = CliRunner().invoke(app, ["--data", str(data), "show", "wirral"], catch_exceptions=False)
+    r = CliRunner().invoke(
+        app, ["--data", str(data), "show", "wirral", "--full"], catch_exceptions=False
+    )
     assert r.exit_code == 0, r.stderr
     return r.stdout
 

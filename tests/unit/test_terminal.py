@@ -37,9 +37,10 @@ def test_no_color_keeps_bold_and_drops_colours(
 
 
 def test_control_characters_in_data_are_not_sent(terminal: _Terminal) -> None:
-    """An escape or a carriage return in a value cannot move the cursor or recolour."""
+    """An escape or a carriage return in a value cannot move the cursor or recolour: it is
+    shown as its code point."""
     text.emit([[("a\x1b[2Jb\rc", "bold")]], terminal)
-    assert terminal.getvalue() == "\x1b[1ma [2Jb c\x1b[0m\n"
+    assert terminal.getvalue() == "\x1b[1ma<U+001B>[2Jb<U+000D>c\x1b[0m\n"
 
 
 def test_dumb_terminal_and_pipes_are_plain(

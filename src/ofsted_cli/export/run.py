@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ofsted_cli import target
-from ofsted_cli.errors import InvalidDataError, UsageError
+from ofsted_cli.errors import SHOWN_PROBLEMS, InvalidDataError, UsageError
 from ofsted_cli.export.datapackage import DESCRIPTOR
 from ofsted_cli.export.rows import Tables
 from ofsted_cli.export.tables import BY_NAME, TABLES
@@ -76,8 +76,12 @@ def export(
                 )
             target.check(path, folder=fmt in FOLDERS, force=force, ours=OURS)
     checked = pipeline.validate_folder(data_dir)
+    if not checked.result.files:
+        raise InvalidDataError(0, str(data_dir), reason="has no data files (*.yaml)")
     if not checked.result.ok:
-        raise InvalidDataError(len(checked.result.errors), str(data_dir))
+        errors = checked.result.errors
+        shown = [e.parsable() for e in errors[:SHOWN_PROBLEMS]]
+        raise InvalidDataError(len(errors), str(data_dir), shown)
     if fmt == "json":
         from ofsted_cli.export import nested
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ofsted_cli.dataset import models, pipeline, writer
-from ofsted_cli.errors import ImportFormatError, InvalidDataError
+from ofsted_cli.errors import SHOWN_PROBLEMS, ImportFormatError, InvalidDataError
 from ofsted_cli.official import editions, identity, merge_scrape, scrape
 from ofsted_cli.official.merge import ImportReport, Merge
 from ofsted_cli.official.releases import Release, Row
@@ -41,7 +41,9 @@ def run(
     """Import *files* into *data_dir*; return the report. Raise OfstedError on any failure."""
     checked = pipeline.validate_folder(data_dir, keep=True)
     if checked.result.files and not checked.result.ok:
-        raise InvalidDataError(len(checked.result.errors), str(data_dir))
+        errors = checked.result.errors
+        shown = [e.parsable() for e in errors[:SHOWN_PROBLEMS]]
+        raise InvalidDataError(len(errors), str(data_dir), shown)
     report = ImportReport(files=[str(f) for f in files])
     scrapes = [f for f in files if scrape.is_scrape(f)]
     read = read_files([f for f in files if f not in scrapes], progress)

@@ -20,7 +20,7 @@ from ofsted_cli.vocab.names import key
 
 APPLICATION_ID = 0x0F57ED
 """SQLite's header field for the file's owner: a store of ofsted-cli, and nothing else."""
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Bumped whenever a table, a column, an index or the meaning of a row changes."""
 
 TABLES = """
@@ -225,6 +225,7 @@ def _statement(rows: Rows, st: Any) -> None:
 def _source(rows: Rows, s: Any) -> None:
     body = json.dumps(plain(s))
     rows.add("sources", (s.id, s.kind, s.title, s.url, s.published, s.cutoff, body))
+    _refs(rows, "sources", s.id, "includes", getattr(s, "includes", ()))
 
 
 def _group(rows: Rows, g: Any) -> None:

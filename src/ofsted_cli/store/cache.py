@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ofsted_cli.errors import InvalidDataError
+from ofsted_cli.errors import SHOWN_PROBLEMS, InvalidDataError
 from ofsted_cli.store import build, place, trust
 from ofsted_cli.store import stamp as stamps
-from ofsted_cli.store.datafiles import SHOWN_PROBLEMS, Listing, listing, read_data
+from ofsted_cli.store.datafiles import Listing, listing, read_data
 
 if TYPE_CHECKING:  # hashing is imported only when a file changed
     from ofsted_cli.store.chunks import DataFile

@@ -31,9 +31,12 @@ SQL_RULES: tuple[Callable[..., Any], ...] = (
     rules_ids.figure_subjects,
     rules_ids.statement_inspections,
     rules_ids.names_belong_to_one_council,
+    rules_ids.source_inclusions,
     rules_records.provisional_marked,
 )
 """Rules that relate records: the statements below."""
+WARNING_RULES: tuple[Callable[..., Any], ...] = (rules_records.no_formula_text,)
+"""Rules that only warn: they never refuse data, so an update need not run them."""
 
 # CROSS JOIN fixes the join order (the small table first) and a unary + keeps an index off a
 # column: without statistics, SQLite's planner might otherwise walk every reference.
@@ -72,6 +75,19 @@ CHECKS: tuple[tuple[str, frozenset[str], str], ...] = (
         frozenset({"sources"}),
         "SELECT 1 FROM gone g CROSS JOIN refs r ON r.field = 'sources' AND r.to_id = g.id "
         "WHERE g.kind = 'sources'",
+    ),
+    (
+        "an inspection a release includes exists",
+        frozenset({"councils"}),
+        "SELECT 1 FROM added a CROSS JOIN refs r ON r.owner_kind = 'sources' AND r.owner_id = a.id "
+        "WHERE a.kind = 'sources' AND r.field = 'includes' "
+        "AND NOT EXISTS (SELECT 1 FROM inspections i WHERE i.id = r.to_id)",
+    ),
+    (
+        "a removed inspection is not one a release includes",
+        frozenset({"councils"}),
+        "SELECT 1 FROM gone g CROSS JOIN refs r ON r.field = 'includes' AND r.to_id = g.id "
+        "WHERE g.kind = 'inspections'",
     ),
     (
         "a successor exists",

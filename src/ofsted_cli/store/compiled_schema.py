@@ -16,7 +16,7 @@ from ofsted_cli.store.records import (
 )
 
 PYDANTIC_CORE = '2.50.5'
-SOURCES_DIGEST = '7950130e78f2727d3625b6f41a21ceeca884dc2ad580a975945781a6e0ee83f0'
+SOURCES_DIGEST = 'dcbe9c9a25087d3d962b8fcbc303e883e954ef347035bff8188d6717ec174557'
 SCHEMAS: dict[str, Any] = {'councils': {'type': 'model',
               'cls': Council,
               'schema': {'type': 'model-fields',
@@ -296,6 +296,13 @@ SCHEMAS: dict[str, Any] = {'councils': {'type': 'model',
                                                                                             'function': partial_date},
                                                                                'schema': {'type': 'str'}}},
                                                          'default': None}},
+                                   'includes': {'type': 'model-field',
+                                                'schema': {'type': 'default',
+                                                           'schema': {'type': 'list',
+                                                                      'items_schema': {'type': 'str',
+                                                                                       'pattern': '^[a-z0-9]+(-[a-z0-9]+)*$'}},
+                                                           'default_factory': list,
+                                                           'default_factory_takes_data': False}},
                                    'kind': {'type': 'model-field',
                                             'schema': {'type': 'literal',
                                                        'expected': ['official_statistics',

@@ -10,9 +10,8 @@ import os
 import stat
 from pathlib import Path
 
-from ofsted_cli.errors import InvalidDataError
+from ofsted_cli.errors import SHOWN_PROBLEMS, InvalidDataError
 
-SHOWN_PROBLEMS = 5
 """Problems an error message shows (`ofsted validate` shows them all)."""
 
 Listing = list[tuple[Path, os.stat_result]]

@@ -183,7 +183,7 @@ def _validator() -> Validate:
     """Validate one parsed item: the compiled schema where it is sound here, else the models."""
     from ofsted_cli.store import validator
 
-    if not set(checks.LOCAL_RULES + checks.SQL_RULES) >= set(_rules()):
+    if not set(checks.LOCAL_RULES + checks.SQL_RULES + checks.WARNING_RULES) >= set(_rules()):
         raise Rejected  # a rule the fast path does not know: validate in full
     if validator.available():
         return validator.validate
