@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import secrets
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ofsted_cli.errors import WriteError
 
 _INLINE_LISTS = {"sources", "other_names", "successors", "members"}
 
@@ -77,52 +81,144 @@ def _scalar(value: Any, flow: bool = False) -> str:
     return text
 
 
-def _mode(path: Path) -> int:
-    """The mode for a file replacing *path*: the old file's, else the usual 0o666 - umask."""
+def _mode(info: os.stat_result | None) -> int:
+    """The mode for a file replacing one with *info*: the old file's, else 0o666 - umask."""
+    if info is not None:
+        return info.st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _target(path: Path) -> os.stat_result | None:
+    """The file *path* now: None when there is none; refuse anything but a regular file.
+
+    A symbolic link is refused rather than followed or replaced: what it points at may be
+    anywhere, and replacing the link would silently stop sharing the file (issue #13).
+    """
     try:
-        return path.stat().st_mode & 0o777
+        info = os.lstat(path)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return None
+    except OSError as e:
+        raise WriteError(f"cannot write {path}: {e.strerror or e}; no file was changed") from None
+    if stat.S_ISLNK(info.st_mode):
+        what = "a symbolic link"
+    elif stat.S_ISDIR(info.st_mode):
+        what = "a folder"
+    elif not stat.S_ISREG(info.st_mode):
+        what = "not a regular file (a pipe, device or socket)"
+    else:
+        return info
+    raise WriteError(
+        f"will not replace {path}: it is {what}, and only regular files are written; "
+        "no file was changed"
+    )
 
 
-def _temporary(path: Path, text: str) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _temporary(path: Path, blob: bytes, mode: int, suffix: str = ".tmp") -> Path:
+    """A new file beside *path* holding *blob*, flushed to disk."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=suffix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(blob)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, _mode(path))
+        os.chmod(tmp, mode)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
 
 
+def _backup(path: Path, info: os.stat_result) -> Path:
+    """Keep the file at *path* under a second name beside it, to restore it by a rename.
+
+    A hard link costs no space (a disk that is full must not stop the restore); where the file
+    system has none, a copy.
+    """
+    for _ in range(100):
+        name = path.parent / f".{path.name}.{secrets.token_hex(6)}.bak"
+        try:
+            os.link(path, name)
+            return name
+        except FileExistsError:
+            continue
+        except OSError:
+            break
+    return _temporary(path, path.read_bytes(), _mode(info), suffix=".bak")
+
+
 def write_all(texts: dict[Path, str]) -> None:
-    """Replace every file of *texts* or none: all temporaries are written before the first
-    rename, and files already renamed are restored if a later step fails."""
+    """Replace every file of *texts* or none; raise WriteError (nothing changed) on failure.
+
+    Only a regular file or a missing path is replaced, each through a temporary file in its
+    own folder and a rename. Every temporary is written, and every old file kept under a second
+    name, before the first rename; a failure after renames begin puts the old files back.
+    """
+    targets = {path: _target(path) for path in texts}  # refuse before writing anything
     temps: dict[Path, Path] = {}
-    done: list[tuple[Path, bytes | None]] = []
+    backups: dict[Path, Path] = {}
+    done: list[Path] = []
+    path = next(iter(texts), Path("."))
     try:
         for path, text in texts.items():
-            temps[path] = _temporary(path, text)
+            temps[path] = _temporary(path, text.encode("utf-8"), _mode(targets[path]))
+        for path, info in targets.items():
+            if info is not None:
+                backups[path] = _backup(path, info)
         for path, tmp in temps.items():
-            old = path.read_bytes() if path.exists() else None
+            if not _same(path, targets[path]):
+                raise WriteError(f"{path} changed while it was being written; no file was changed")
             os.replace(tmp, path)
-            done.append((path, old))
-    except BaseException:
+            done.append(path)
+    except BaseException as e:
+        kept = _restore(done, backups)
         for tmp in temps.values():
             tmp.unlink(missing_ok=True)
-        for path, old in reversed(done):
-            if old is None:
-                path.unlink(missing_ok=True)
-            else:
-                restore = _temporary(path, old.decode("utf-8"))
-                os.replace(restore, path)
+        for old, backup in backups.items():
+            if old not in kept:
+                backup.unlink(missing_ok=True)
+        if kept:
+            where = "; ".join(
+                f"{old}'s previous content is in {was}" if was else f"{old} is new"
+                for old, was in kept.items()
+            )
+            raise WriteError(f"cannot write {path}, nor restore every file: {where}") from e
+        if isinstance(e, OSError):
+            raise WriteError(
+                f"cannot write {path}: {e.strerror or e}; no file was changed"
+            ) from None
         raise
+    for backup in backups.values():
+        backup.unlink(missing_ok=True)
+
+
+def _same(path: Path, before: os.stat_result | None) -> bool:
+    now = _target(path)
+    if before is None or now is None:
+        return before is None and now is None
+    return (now.st_ino, now.st_dev, now.st_size, now.st_mtime_ns) == (
+        before.st_ino,
+        before.st_dev,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+
+
+def _restore(done: list[Path], backups: dict[Path, Path]) -> dict[Path, Path | None]:
+    """Put back the files of *done* (renamed over) from *backups*, or remove the new ones;
+    return those that could not be put back, with their backups (None for a new file)."""
+    kept: dict[Path, Path | None] = {}
+    for path in reversed(done):
+        try:
+            if path in backups:
+                os.replace(backups[path], path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            kept[path] = backups.get(path)
+    return kept
 
 
 def write_atomic(path: Path, text: str) -> None:
