@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,9 +21,9 @@ def read_files(
 ) -> list[tuple[Release, list[Row]]]:
     """Read every workbook, newest official release first (so that newer releases win)."""
     read = []
+    for path in files:  # all before the first is read: a bad one fails fast
+        _regular(path)
     for i, path in enumerate(files, 1):
-        if not path.is_file():
-            raise ImportFormatError(f"{path}: no such file")
         progress(f"[{i}/{len(files)}] reading {path.name}")
         release, rows = editions.read(path)
         progress(f"        {release.title}: {len(rows)} inspections and visits")
@@ -43,12 +45,12 @@ def run(
     if checked.result.files and not checked.result.ok:
         raise InvalidDataError(len(checked.result.errors), str(data_dir))
     report = ImportReport(files=[str(f) for f in files])
+    if lookup is None and files and (files[0].parent / identity.LOOKUP).is_file():
+        lookup = files[0].parent / identity.LOOKUP
+    entries = identity.read_lookup(lookup) if lookup else []  # a bad lookup fails fast
     scrapes = [f for f in files if scrape.is_scrape(f)]
     read = read_files([f for f in files if f not in scrapes], progress)
     report.rows = sum(len(rows) for _, rows in read)
-    if lookup is None and files and (files[0].parent / identity.LOOKUP).is_file():
-        lookup = files[0].parent / identity.LOOKUP
-    entries = identity.read_lookup(lookup) if lookup else []
     scraped: list[scrape.ScrapeRow] = []
     for path in scrapes:
         progress(f"reading {path.name} (report scrape)")
@@ -74,6 +76,17 @@ def run(
     if write:
         report.written = _write(data_dir, merge)
     return report
+
+
+def _regular(path: Path) -> None:
+    """Refuse a path that is not a regular file before a reader opens it (a pipe would block
+    it, a device feed it forever)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise ImportFormatError(f"{path}: {(e.strerror or 'cannot be read').lower()}") from None
+    if not stat.S_ISREG(mode):
+        raise ImportFormatError(f"{path}: not a regular file; only files are read")
 
 
 def _write(data_dir: Path, merge: Merge) -> list[str]:
