@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
 import tempfile
@@ -11,16 +12,21 @@ from typing import Any
 
 import yaml
 
+from ofsted_cli.dataset.models import DATE_FIELDS
 from ofsted_cli.errors import WriteError
 
-_INLINE_LISTS = {"sources", "other_names", "successors", "members"}
+_ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+
+_FLOW_LISTS = {"sources"}
+"""Lists written on one line: ids, never holding a comma. Lists of names (other_names,
+successors, members) are written one item per line, so that a diff shows each change."""
 
 
 def dump(data: dict[str, Any]) -> str:
     """Return *data* (one top-level key holding a list of records) as canonical YAML text."""
     lines: list[str] = []
     for key, value in data.items():
-        lines.append(f"{key}:")
+        lines.append(f"{key}:" if value else f"{key}: []")
         _list(value, 2, lines)
     return "\n".join(lines) + "\n"
 
@@ -50,7 +56,7 @@ def _pair(key: str, value: Any, prefix: str, indent: int, lines: list[str]) -> N
     elif isinstance(value, list):
         if not value:
             lines.append(f"{prefix}{key}: []")
-        elif key in _INLINE_LISTS and all(isinstance(v, str) for v in value):
+        elif key in _FLOW_LISTS and all(isinstance(v, str) for v in value):
             lines.append(f"{prefix}{key}: [{', '.join(_scalar(v, flow=True) for v in value)}]")
         else:
             lines.append(f"{prefix}{key}:")
@@ -59,6 +65,8 @@ def _pair(key: str, value: Any, prefix: str, indent: int, lines: list[str]) -> N
         lines.append(f"{prefix}{key}: |-" if not value.endswith("\n") else f"{prefix}{key}: |")
         for line in value.rstrip("\n").split("\n"):
             lines.append(f"{pad}  {line}" if line else "")
+    elif key in DATE_FIELDS and isinstance(value, str) and _ISO.match(value):
+        lines.append(f"{prefix}{key}: '{value}'")  # a date, quoted: YAML reads none of them
     else:
         lines.append(f"{prefix}{key}: {_scalar(value)}")
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ofsted_cli.dataset import models, pipeline, writer
-from ofsted_cli.errors import ImportFormatError, InvalidDataError
+from ofsted_cli.dataset import canonical, files, pipeline, writer
+from ofsted_cli.errors import ImportFormatError, InvalidDataError, WriteError
 from ofsted_cli.official import editions, identity, merge_scrape, scrape
 from ofsted_cli.official.merge import ImportReport, Merge
 from ofsted_cli.official.releases import Release, Row
@@ -90,22 +90,27 @@ def _regular(path: Path) -> None:
 
 
 def _write(data_dir: Path, merge: Merge) -> list[str]:
-    texts: dict[Path, str] = {}
+    """Write the changed files in the canonical form `ofsted fmt` writes, all or none."""
+    records: dict[str, list[Any]] = {}
     if "councils" in merge.dirty:
-        councils = [_ordered(c, models.Council) for c in merge.councils]
-        for c in councils:
-            c["inspections"] = [_ordered(i, models.Inspection) for i in c.get("inspections", [])]
-        councils.sort(key=lambda c: (c.get("status", "current") != "current", c["id"]))
-        texts[data_dir / KINDS["councils"].file] = writer.dump({"councils": councils})
+        councils = sorted(
+            merge.councils, key=lambda c: (c.get("status", "current") != "current", c["id"])
+        )
+        records["councils"] = councils
     if "sources" in merge.dirty:
-        sources = [_ordered(s, models.Source) for s in merge.sources]
-        texts[data_dir / KINDS["sources"].file] = writer.dump({"sources": sources})
+        records["sources"] = merge.sources
+    texts: dict[Path, str] = {}
+    for kind, items in records.items():
+        path = data_dir / KINDS[kind].file
+        previous = files.read_bytes(path).decode("utf-8") if path.exists() else None
+        stray = canonical.stray_comments(previous) if previous else []
+        if stray:
+            line, col = stray[0]
+            raise WriteError(
+                f"will not rewrite {path}: the comment at {line}:{col} would be lost (only the "
+                "comment block at the top of a file is kept); move it there or into a record's "
+                "notes; no file was changed"
+            )
+        texts[path] = canonical.render(kind, items, previous)
     writer.write_all(texts)
     return [str(p) for p in texts]
-
-
-def _ordered(record: dict[str, Any], model: type[Any]) -> dict[str, Any]:
-    """*record* with its keys in the model's field order (the canonical order)."""
-    out = {k: record[k] for k in model.model_fields if k in record}
-    out.update({k: v for k, v in record.items() if k not in out})
-    return out
