@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from ofsted_cli.dataset import models, writer
 from ofsted_cli.vocab import dates
-from ofsted_cli.vocab.frameworks import FRAMEWORKS
+from ofsted_cli.vocab.frameworks import AREAS, FRAMEWORKS
 
 try:
     _Tokens: Any = yaml.CSafeLoader
@@ -84,9 +84,13 @@ def _date(value: Any) -> Any:
 
 
 def _judgements(value: dict[Any, Any], framework: Any) -> dict[Any, Any]:
+    """The framework's areas in its order, then any others (invalid: validation reports them)
+    in the registry's order, then by name: one order whatever the file's."""
     fw = FRAMEWORKS.get(framework) if isinstance(framework, str) else None
-    order = {area: i for i, area in enumerate(fw.areas if fw else ())}
-    return dict(sorted(value.items(), key=lambda kv: order.get(kv[0], len(order))))
+    order: dict[str, int] = {}
+    for area in (*(fw.areas if fw else ()), *AREAS):
+        order.setdefault(area, len(order))
+    return dict(sorted(value.items(), key=lambda kv: (order.get(kv[0], len(order)), str(kv[0]))))
 
 
 def _model(annotation: Any) -> type[BaseModel] | None:

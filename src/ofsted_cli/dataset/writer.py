@@ -72,10 +72,15 @@ def _pair(key: str, value: Any, prefix: str, indent: int, lines: list[str]) -> N
 
 
 def _block_safe(text: str) -> bool:
+    """True when a literal block (`|`, `|-`) reads back as exactly *text*: some line has text,
+    the first such line does not start with a space (it sets the indentation), no line ends in
+    spaces, and at most one line break ends it."""
     lines = text.rstrip("\n").split("\n")
+    first = next((line for line in lines if line), "")
     return (
-        not text.endswith("\n\n")
-        and not lines[0].startswith((" ", "\t"))
+        bool(first)
+        and not text.endswith("\n\n")
+        and not first.startswith((" ", "\t"))
         and not any(line != line.rstrip() for line in lines)
         and all(c.isprintable() or c == "\n" for c in text)
     )
@@ -84,6 +89,9 @@ def _block_safe(text: str) -> bool:
 def _scalar(value: Any, flow: bool = False) -> str:
     text = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_flow_style=True)
     text = text.removesuffix("\n").removesuffix("\n...")
+    if "\n" in text:  # text on several lines that a block cannot hold: one line, escaped
+        text = yaml.safe_dump(value, allow_unicode=True, width=10**9, default_style='"')
+        text = text.removesuffix("\n")
     if flow and any(c in text for c in ",[]{}") and not text.startswith(("'", '"')):
         text = "'" + text.replace("'", "''") + "'"
     return text
