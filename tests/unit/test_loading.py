@@ -303,3 +303,20 @@ def test_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert [p.parsable() for p in result.problems] == [
         f"{folder}:1:1: is a folder that cannot be read: permission denied (unreadable)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("\x85f", (1, 1)),
+        ("a: 1\nb: x\u2028y\n", (2, 5)),
+        ("a: 1\u2029", (1, 5)),
+        ("a: 1\rb: 2", (1, 5)),
+    ],
+)
+def test_line_breaks_editors_do_not_see_are_refused(text: str, where: tuple[int, int]) -> None:
+    """NEL, LS, PS and a lone CR break lines for YAML but not for editors: every line number
+    after one would be wrong, so they are refused where they are (a CRLF file is fine)."""
+    doc = loading.load_text(text, "test.yaml")
+    assert doc.error is not None and doc.error[:2] == where and doc.error_code == "hidden-character"
+    assert loading.load_text("a: 1\r\nb: 2\r\n", "test.yaml").data == {"a": 1, "b": 2}

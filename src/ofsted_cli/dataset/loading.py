@@ -123,7 +123,18 @@ def load_text(text: str, path: str) -> Document:
     finally:
         if loader is not None:
             loader.dispose()
+    if doc.error:
+        doc.error = (*_within(text, *doc.error[:2]), doc.error[2])
     return doc
+
+
+def _within(text: str, line: int, col: int) -> tuple[int, int]:
+    """(*line*, *col*) moved inside *text*: libyaml reports the end of a file that does not end
+    in a line break on the line after it."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
 
 
 def load_file(path: Path) -> Document:

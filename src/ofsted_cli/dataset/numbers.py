@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import yaml
+
 from ofsted_cli.dataset import loading, yamlsafe
 from ofsted_cli.dataset.problems import Code, Problem
 
@@ -39,12 +41,7 @@ def problems(doc: loading.Document, taken: set[tuple[int, int]]) -> list[Problem
 
 def looks_numeric(node: Any) -> bool:
     """True for a plain scalar read as text that a reader takes for a number (`0o17`, `1e5`)."""
-    return (
-        node is not None
-        and not node.style
-        and isinstance(node.value, str)
-        and bool(_NUMERIC.match(node.value))
-    )
+    return isinstance(node, yaml.ScalarNode) and not node.style and bool(_NUMERIC.match(node.value))
 
 
 def read_as_text(node: Any) -> str:

@@ -35,12 +35,21 @@ TOO_DEEP = f"lists and mappings are nested more than {MAX_DEPTH} deep; data file
 _ALIASES = "anchors, aliases and merge keys are not allowed in data files: write each value out"
 
 
+_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+_BREAK_NAMES = {
+    "\x85": "U+0085 (NEXT LINE)",
+    "\u2028": "U+2028 (LINE SEPARATOR)",
+    "\u2029": "U+2029 (PARAGRAPH SEPARATOR)",
+    "\r": "a carriage return without a line feed",
+}
+
+
 class Refused(Exception):
     """A file refused before or while it is composed: too deep, or an anchor, alias or merge."""
 
     def __init__(self, mark: Any, message: str, code: str) -> None:
         super().__init__(message)
-        self.at = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        self.at = mark if isinstance(mark, tuple) else (mark.line + 1, mark.column + 1)
         self.message = message
         self.code = code
 
@@ -116,6 +125,20 @@ def guard(text: str) -> None:
     Events come from libyaml's parser, which keeps its state on the heap, and this loop is flat:
     the check itself neither recurses nor builds anything (issue #13).
     """
+    odd = _BREAKS.search(text)
+    if odd:
+        # YAML 1.1 counts these as line breaks and editors do not: every line number after one
+        # would be wrong, and text that looks like one line is two (issue #13).
+        line, col = (
+            text.count("\n", 0, odd.start()) + 1,
+            odd.start() - text.rfind("\n", 0, odd.start()),
+        )
+        name = _BREAK_NAMES[odd.group()]
+        message = (
+            f"holds {name}, which YAML reads as a line break and editors do not; use a plain "
+            "line break, or remove it"
+        )
+        raise Refused((line, col), message, Code.HIDDEN_CHARACTER)
     parser = _Base(text)
     depth = 0
     starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
