@@ -82,7 +82,7 @@ def _block_safe(text: str) -> bool:
         and not text.endswith("\n\n")
         and not first.startswith((" ", "\t"))
         and not any(line != line.rstrip() for line in lines)
-        and all(c.isprintable() or c == "\n" for c in text)
+        and all(c.isprintable() or c in "\n\xa0" for c in text)  # no-break spaces are text
     )
 
 
