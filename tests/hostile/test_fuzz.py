@@ -28,7 +28,7 @@ from ofsted_cli.dataset.problems import Code
 from tests.hostile.conftest import VALID
 
 SEEDS = {p.name: p.read_bytes() for p in sorted(VALID.glob("*.yaml"))}
-EXAMPLES = int(os.environ.get("OFSTED_FUZZ_EXAMPLES", "1500"))
+EXAMPLES = int(os.environ.get("OFSTED_FUZZ_EXAMPLES", "2500"))
 RANDOM = os.environ.get("OFSTED_FUZZ_RANDOM") == "1"
 LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): .* \((?P<code>[a-z-]+)\)$")
 CODES = {c.value for c in Code}

@@ -19,7 +19,7 @@ from ofsted_cli.vocab.frameworks import AREAS, FRAMEWORKS
 from ofsted_cli.vocab.grades import CODES as GRADES
 from ofsted_cli.vocab.kinds import KINDS
 
-EXAMPLES = int(os.environ.get("OFSTED_FUZZ_EXAMPLES", "1500")) // 5
+EXAMPLES = int(os.environ.get("OFSTED_FUZZ_EXAMPLES", "2500")) // 5
 RANDOM = os.environ.get("OFSTED_FUZZ_RANDOM") == "1"
 
 # Any printable character, YAML's indicators and quotes included; no control, format (bidi,
