@@ -148,3 +148,15 @@ def test_a_file_swapped_for_a_pipe_after_the_check(
     monkeypatch.setattr(os, "open", swap)
     with pytest.raises(FileReadError, match="named pipe"):
         files.read_bytes(path)
+
+
+def test_bytes_read_elsewhere_are_bounded_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bytes the store read itself are held to the same limit before they are parsed."""
+    from ofsted_cli.dataset import pipeline
+
+    monkeypatch.setenv("OFSTED_MAX_FILE_MB", "0.001")
+    result = pipeline.validate_blobs([(Path("big.yaml"), b"sources: []\n" * 100)]).result
+    assert [p.parsable() for p in result.problems] == [
+        "big.yaml:1:1: is 1,200 bytes, more than the limit of 1,000 bytes for one data file "
+        "(set OFSTED_MAX_FILE_MB to raise it) (too-large)"
+    ]

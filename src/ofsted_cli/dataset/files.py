@@ -111,7 +111,7 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
     finally:
         os.close(fd)
     if size > limit:
-        raise FileReadError(path, _too_large(None, limit), code="too-large")
+        raise FileReadError(path, too_large(None, limit), code="too-large")
     return b"".join(chunks)
 
 
@@ -122,10 +122,11 @@ def _check(path: Path, info: os.stat_result, limit: int) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise FileReadError(path, "is not a regular file; only files are read")
     if info.st_size > limit:
-        raise FileReadError(path, _too_large(info.st_size, limit), code="too-large")
+        raise FileReadError(path, too_large(info.st_size, limit), code="too-large")
 
 
-def _too_large(size: int | None, limit: int) -> str:
+def too_large(size: int | None, limit: int) -> str:
+    """The reason a file of *size* bytes (None: one that grew while read) is refused."""
     found = f"is {_size(size)}," if size is not None else "grew while being read to"
     return (
         f"{found} more than the limit of {_size(limit)} for one data file "

@@ -147,7 +147,12 @@ def load_file(path: Path) -> Document:
 
 
 def load_bytes(blob: bytes, path: str) -> Document:
-    """Decode and parse a file's bytes; text that is not UTF-8 is recorded, located."""
+    """Decode and parse a file's bytes; text that is not UTF-8 is recorded, located, and so
+    are bytes over the size limit (whoever read them: the store reads its own)."""
+    limit = files.max_file_bytes()
+    if len(blob) > limit:
+        error = FileReadError(path, files.too_large(len(blob), limit), code="too-large")
+        return Document(path, error=(1, 1, error.reason), error_code=error.code)
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as e:
