@@ -122,8 +122,10 @@ def _records(text: str) -> list[Any]:
 @given(files())
 def test_fmt_is_lossless_stable_and_the_importers_form(case: tuple[str, list[Any], str]) -> None:
     """Any valid file: fmt reads back as the same records, fmt of the result changes nothing,
-    and the result is what the importer writes for the same records."""
-    kind, items, text = case
+    and the result is what the importer writes for the same records (as the file holds them:
+    PyYAML's own writer does not always write what it is given, e.g. '0\xa0 0' folded)."""
+    kind, _, text = case
+    items = loading.load_text(text, "data.yaml").data[kind]
     records = _records(text)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / KINDS[kind].file

@@ -320,3 +320,18 @@ def test_line_breaks_editors_do_not_see_are_refused(text: str, where: tuple[int,
     doc = loading.load_text(text, "test.yaml")
     assert doc.error is not None and doc.error[:2] == where and doc.error_code == "hidden-character"
     assert loading.load_text("a: 1\r\nb: 2\r\n", "test.yaml").data == {"a": 1, "b": 2}
+
+
+TAGS = ["!!null", "!!bool", "!!int", "!!float", "!!binary", "!!timestamp", "!!omap", "!!pairs"]
+TAGS += ["!!set", "!!str", "!!seq", "!!map", "!!merge", "!!value", "!!yaml", "!x", "!", "!<!>"]
+VALUES = ["", "x", "1", "[]", "[a]", "{}", "{a: 1}", "[a: 1]", '""', "[[a]]", "-", "0x", "<<"]
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_any_tag_on_any_node_is_data_or_a_located_error(tag: str) -> None:
+    """Every standard tag (and unknown ones) on scalars, lists and mappings, as a value, a
+    document, a key or an item: data, or an error with a place; never an exception."""
+    for value in VALUES:
+        for text in (f"a: {tag} {value}\n", f"{tag} {value}\n", f"? {tag} {value}\n: 1\n"):
+            doc = loading.load_text(text, "test.yaml")
+            assert doc.error is None or doc.error[0] >= 1, (text, doc.error)

@@ -64,6 +64,10 @@ class Loader(_Base):  # type: ignore[misc]
         self.numbers: list[yaml.ScalarNode] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):  # `!!map x`
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping, but found {node.id}", node.start_mark
+            )
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE_TAG:
@@ -88,7 +92,7 @@ class Loader(_Base):  # type: ignore[misc]
         # (`!!int abc`, `!!timestamp abc`); give them the node's position like any YAML error.
         try:
             return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, AttributeError, OverflowError):
+        except (ValueError, TypeError, AttributeError, OverflowError, LookupError):
             tag = str(node.tag).rsplit(":", 1)[-1]
             raise yaml.constructor.ConstructorError(
                 None, None, f"{str(node.value)[:80]!r} cannot be read as !!{tag}", node.start_mark
