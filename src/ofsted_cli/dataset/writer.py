@@ -16,6 +16,9 @@ from ofsted_cli.dataset.models import DATE_FIELDS
 from ofsted_cli.errors import WriteError
 
 _ISO = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?\Z")
+_PLAIN_KEY = re.compile(r"(?!(y|n|yes|no|on|off|true|false|null)\Z)[a-z_][a-z0-9_]*\Z")
+"""Keys written as they are (every field name); any other key (a judgement area from a file)
+is quoted where YAML would read it otherwise."""
 
 _FLOW_LISTS = {"sources"}
 """Lists written on one line: ids, never holding a comma. Lists of names (other_names,
@@ -44,8 +47,9 @@ def _list(items: list[Any], indent: int, lines: list[str]) -> None:
             lines.append(f"{pad}- {_scalar(item)}")
 
 
-def _pair(key: str, value: Any, prefix: str, indent: int, lines: list[str]) -> None:
+def _pair(name: Any, value: Any, prefix: str, indent: int, lines: list[str]) -> None:
     pad = " " * indent
+    key = name if isinstance(name, str) and _PLAIN_KEY.match(name) else _scalar(name, flow=True)
     if isinstance(value, dict):
         if not value:
             lines.append(f"{prefix}{key}: {{}}")
@@ -56,7 +60,7 @@ def _pair(key: str, value: Any, prefix: str, indent: int, lines: list[str]) -> N
     elif isinstance(value, list):
         if not value:
             lines.append(f"{prefix}{key}: []")
-        elif key in _FLOW_LISTS and all(isinstance(v, str) for v in value):
+        elif name in _FLOW_LISTS and all(isinstance(v, str) for v in value):
             lines.append(f"{prefix}{key}: [{', '.join(_scalar(v, flow=True) for v in value)}]")
         else:
             lines.append(f"{prefix}{key}:")
@@ -65,7 +69,7 @@ def _pair(key: str, value: Any, prefix: str, indent: int, lines: list[str]) -> N
         lines.append(f"{prefix}{key}: |-" if not value.endswith("\n") else f"{prefix}{key}: |")
         for line in value.rstrip("\n").split("\n"):
             lines.append(f"{pad}  {line}" if line else "")
-    elif key in DATE_FIELDS and isinstance(value, str) and _ISO.match(value):
+    elif name in DATE_FIELDS and isinstance(value, str) and _ISO.match(value):
         lines.append(f"{prefix}{key}: '{value}'")  # a date, quoted: YAML reads none of them
     else:
         lines.append(f"{prefix}{key}: {_scalar(value)}")
