@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint check bench fmt clean browser images schemas compiled-schema
+.PHONY: run test lint check bench fmt fuzz clean browser images schemas compiled-schema
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -33,8 +33,16 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/ofsted fmt --check
 
 check: lint test
+
+# `make test` runs the fuzzing suite on a fixed set of examples (derandomized, for stable CI);
+# this runs many more, new ones each time. A failure prints the file that caused it.
+FUZZ_EXAMPLES ?= 50000
+fuzz: $(STAMP)
+	OFSTED_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) OFSTED_FUZZ_RANDOM=1 $(BIN)/pytest -p no:cacheprovider \
+		tests/hostile/test_fuzz.py tests/unit/test_canonical.py
 
 # compileall first: bytecode may not be written at run time (PYTHONDONTWRITEBYTECODE), and
 # compiling our modules on every start would be measured as start-up time.

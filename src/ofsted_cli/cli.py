@@ -130,6 +130,48 @@ def validate(
     raise typer.Exit(0 if result.ok else 1)
 
 
+@command()
+def fmt(
+    ctx: typer.Context,
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(
+            help="YAML files or folders [default: the data folder].", show_default=False
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check", help="Change nothing: print a diff of what would change; exit 1 if any."
+        ),
+    ] = False,
+) -> None:
+    """Rewrite data files in the one canonical form (the form `ofsted import` writes).
+
+    Keys in the documented order, dates and codes quoted, names one per line. A file with
+    problems, or with a comment below the comment block at its top, is left alone and
+    reported (exit 1); otherwise every file is written or none.
+
+    Example: ofsted fmt --check data/
+    """
+    from ofsted_cli.dataset import formatter
+
+    result = formatter.format_paths(paths or [_data_dir(ctx)], write=not check)
+    for f in result.files:
+        if check:
+            sys.stdout.write(f.diff)
+        sys.stderr.writelines(f"{line}\n" for line in f.problems)
+    changed, n = len(result.changed), len(result.files)
+    if result.refused:
+        refused = len(result.refused)
+        sys.stderr.write(f"{refused} of {n} file(s) cannot be formatted; nothing was written\n")
+    elif check:
+        sys.stderr.write(f"{changed} of {n} file(s) would be reformatted\n")
+    else:
+        sys.stderr.write(f"reformatted {changed} of {n} file(s)\n")
+    raise typer.Exit(1 if result.refused or (check and changed) else 0)
+
+
 @command("import")
 def import_(
     ctx: typer.Context,

@@ -55,3 +55,18 @@ class InvalidDataError(OfstedError):
 
 class ImportFormatError(OfstedError):
     """An official file whose edition or sheet layout the importer does not know."""
+
+
+class FileReadError(OfstedError):
+    """A file that cannot be read safely: missing, a folder, not a regular file (a pipe, a
+    device), too large, or no permission. *code* is the problem code `validate` reports."""
+
+    def __init__(self, path: object, reason: str, code: str = "unreadable") -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+        self.code = code
+
+
+class WriteError(OfstedError):
+    """A file that cannot be written; nothing was changed."""

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from ofsted_cli.dataset import pipeline
-from ofsted_cli.errors import InvalidDataError
+from ofsted_cli.errors import InvalidDataError, WriteError
 from ofsted_cli.official import importer
 from ofsted_cli.official.merge import ImportReport
 from tests.ods import Cell
@@ -344,7 +344,7 @@ def test_all_files_or_none_are_written(
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", failing)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(WriteError, match="No space left on device; no file was changed"):
         run(data, f)
     monkeypatch.setattr(os, "replace", real)
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before

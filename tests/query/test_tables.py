@@ -183,10 +183,14 @@ def test_clean_shows_unsafe_characters() -> None:
     assert clean("a\x1b[31mb\u202ec\td") == "a<U+001B>[31mb<U+202E>c d"
 
 
-def test_unsafe_characters_in_data_are_shown_not_obeyed(tmp_path: Path, run_on: RunOn) -> None:
-    """A council name holding a right-to-left override is printed with the override shown as
-    its code, piped and in tables."""
+def test_unsafe_characters_in_data_are_refused_and_not_echoed(
+    tmp_path: Path, run_on: RunOn
+) -> None:
+    """A council name holding a right-to-left override is refused as a hidden character; the
+    error names the character by its code and never writes it raw."""
     folder = build.write(tmp_path / "data", [build.council("evilshire", "Evil\u202eshire")])
-    out = ok(run_on(folder, "councils"))
-    assert "Evil<U+202E>shire" in out
-    assert "\u202e" not in out
+    result = run_on(folder, "councils")
+    assert result.exit_code == 1
+    assert "U+202E (RIGHT-TO-LEFT OVERRIDE)" in result.stderr
+    assert "hidden-character" in result.stderr
+    assert "\u202e" not in result.stderr + result.stdout

@@ -82,4 +82,4 @@ def test_fifo_in_data_folder_does_not_hang(data: Path) -> None:
         env=os.environ,
     )
     assert done.returncode == 1
-    assert f"{data / 'more.yaml'}:1:1: is not a regular file (unreadable)" in done.stderr
+    assert f"{data / 'more.yaml'}:1:1: is a named pipe (FIFO), not a regular file" in done.stderr

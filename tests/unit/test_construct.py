@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ofsted_cli.dataset import construct, loading
+from ofsted_cli.dataset import construct, loading, yamlsafe
 from tests.conftest import DATA, TESTS
 
 SNIPPETS = [
@@ -59,10 +59,13 @@ def test_same_data_and_problems(name: str, text: str, monkeypatch: pytest.Monkey
     ]
 
 
-def test_aliases_share_their_object() -> None:
-    """An alias gives the anchored object itself, as PyYAML does."""
-    data = loading.load_text("a: &l [1]\nb: *l\n", "x").data
-    assert data["a"] is data["b"]
+def test_anchors_are_refused_before_construction() -> None:
+    """An anchor is refused where it stands, so no alias (or billion-laughs bomb) is built."""
+    loaded = loading.load_text("a: &l [1]\nb: *l\n", "x")
+    assert loaded.data is None
+    assert loaded.error is not None
+    assert loaded.error[:2] == (1, 4)
+    assert "anchors, aliases and merge keys are not allowed" in loaded.error[2]
 
 
 def test_plain_data_takes_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -71,6 +74,6 @@ def test_plain_data_takes_the_fast_way(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object) -> None:
         raise AssertionError("constructed the slow way")
 
-    monkeypatch.setattr(loading._Loader, "construct_document", refuse)
+    monkeypatch.setattr(yamlsafe.Loader, "construct_document", refuse)
     for path in sorted(Path(DATA).glob("*.yaml")):
         assert loading.load_file(path).data

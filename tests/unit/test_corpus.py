@@ -1,8 +1,9 @@
 """The validator's corpus: each invalid case reports exactly its expected lines, valid data none.
 
 Each `tests/data/invalid/<case>/` folder holds YAML files and `expected.txt`, the exact lines
-that `ofsted validate .` prints when run inside the folder (paths relative to it). A new bug
-becomes a new folder.
+that `ofsted validate .` prints when run inside the folder (paths relative to it), and may hold
+`env.txt`, environment variables (NAME=value lines) to set for the run. A new bug becomes a new
+folder.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ def _expected(case: Path) -> list[str]:
 
 def _problems(case: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.chdir(case)
+    if (case / "env.txt").exists():  # a case's own settings, e.g. a small size limit
+        for line in (case / "env.txt").read_text(encoding="utf-8").splitlines():
+            name, _, value = line.partition("=")
+            monkeypatch.setenv(name, value)
     return [p.parsable() for p in pipeline.validate_paths([Path(".")], today=TODAY).result.problems]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,29 +111,51 @@ def test_duplicate_keys_compare_values_not_spelling() -> None:
     assert [k.value for k in doc.duplicates] == ["true"]
 
 
-def test_merge_keys_may_be_overridden() -> None:
-    """A key that overrides one merged in with `<<: *anchor` is not a duplicate; a repeat is."""
-    doc = _load(
-        """\
-        base: &base {kind: news, title: t}
-        one:
-          <<: *base
-          kind: blog
-        two:
-          <<: *base
-          title: u
-          title: v
-        """
-    )
-    assert doc.data["one"] == {"kind": "blog", "title": "t"}
-    assert [(k.value, k.start_mark.line + 1) for k in doc.duplicates] == [("title", 8)]
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("a: &x 1\n", (1, 4, "anchor &x: ")),
+        ("a: [1, 2]\nb: *x\n", (2, 4, "alias *x: ")),
+        ("a:\n  <<: {b: 1}\n", (2, 3, "merge key <<: ")),
+        ("a: " + "[" * 33 + "]" * 33 + "\n", (1, 35, "nested more than 32 deep")),
+        ("a: " + "[" * 2000 + "\n", (1, None, "nested more than 32 deep")),
+        ("a:\n" + "- " * 40 + "x\n", (2, 63, "nested more than 32 deep")),
+    ],
+)
+def test_aliases_and_deep_nesting_are_refused(
+    text: str, error: tuple[int, int | None, str]
+) -> None:
+    """Anchors, aliases, merge keys and deep nesting are refused, located, before composing."""
+    doc = loading.load_text(text, "test.yaml")
+    assert doc.error is not None and doc.node is None and doc.data is None
+    line, col, message = doc.error
+    assert line == error[0] and col == (error[1] or col) and error[2] in message, doc.error
+    assert doc.error_code in ("alias", "too-deep")
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    """32 levels are allowed (a councils file needs 6)."""
+    doc = loading.load_text("a: " + "[" * 31 + "]" * 31 + "\n", "test.yaml")
+    assert doc.error is None
 
 
 def test_path_to_a_key_that_is_not_there() -> None:
-    """path_to gives () for a node outside the tree, and survives recursive aliases."""
-    doc = _load("a: &x [1, *x]\n")
+    """path_to gives () for a node outside the tree or without a tree; it finds values too."""
+    doc = _load("a: [1, {b: 2}]\n")
     assert loading.path_to(doc.node, yaml.ScalarNode("tag:yaml.org,2002:str", "a")) == ()
     assert loading.path_to(None, yaml.ScalarNode("tag:yaml.org,2002:str", "a")) == ()
+    value = loading.find(doc.node, ("a", 1, "b"))
+    assert value is not None and loading.path_to(doc.node, value) == ("a", 1, "b")
+
+
+def test_many_keys_are_located_by_index() -> None:
+    """Locating every key of a mapping with many keys takes one pass, not one per key."""
+    doc = _load("".join(f"k{i}: {i}\n" for i in range(2000)))
+    assert [loading.locate(doc.node, (f"k{i}",), key=True)[0] for i in range(2000)] == list(
+        range(1, 2001)
+    )
+    assert loading.find(doc.node, ("k1999",)) is not None
+    assert loading.find(doc.node, ("nope",)) is None
 
 
 @pytest.mark.parametrize(
@@ -225,24 +248,27 @@ def test_folder_where_a_file_is_expected(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("error", "message"),
+    ("call", "error", "message"),
     [
-        (PermissionError(13, "Permission denied"), "cannot be read: permission denied"),
-        (OSError(5, "Input/output error"), "cannot be read: Input/output error"),
+        ("open", PermissionError(13, "Permission denied"), "cannot be read: permission denied"),
+        ("read", OSError(5, "Input/output error"), "cannot be read: Input/output error"),
+        ("open", OSError(40, "Too many levels of symbolic links"), "cannot be read: Too many"),
     ],
 )
 def test_unreadable_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, message: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, call: str, error: OSError, message: str
 ) -> None:
     """A file that cannot be read is a problem at 1:1 (tests run as root cannot chmod 000)."""
     path = tmp_path / "sources.yaml"
     path.write_text("sources: []\n", encoding="utf-8")
 
-    def fail(self: Path) -> bytes:
+    def fail(*args: object) -> object:
         raise error
 
-    monkeypatch.setattr(Path, "read_bytes", fail)
-    assert loading.load_file(path).error == (1, 1, message)
+    monkeypatch.setattr(os, call, fail)
+    doc = loading.load_file(path)
+    assert doc.error is not None and doc.error[:2] == (1, 1) and doc.error_code == "unreadable"
+    assert doc.error[2].startswith(message)
 
 
 def test_not_utf8_is_located_at_the_bad_byte(tmp_path: Path) -> None:
@@ -277,3 +303,35 @@ def test_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert [p.parsable() for p in result.problems] == [
         f"{folder}:1:1: is a folder that cannot be read: permission denied (unreadable)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("\x85f", (1, 1)),
+        ("a: 1\nb: x\u2028y\n", (2, 5)),
+        ("a: 1\u2029", (1, 5)),
+        ("a: 1\rb: 2", (1, 5)),
+    ],
+)
+def test_line_breaks_editors_do_not_see_are_refused(text: str, where: tuple[int, int]) -> None:
+    """NEL, LS, PS and a lone CR break lines for YAML but not for editors: every line number
+    after one would be wrong, so they are refused where they are (a CRLF file is fine)."""
+    doc = loading.load_text(text, "test.yaml")
+    assert doc.error is not None and doc.error[:2] == where and doc.error_code == "hidden-character"
+    assert loading.load_text("a: 1\r\nb: 2\r\n", "test.yaml").data == {"a": 1, "b": 2}
+
+
+TAGS = ["!!null", "!!bool", "!!int", "!!float", "!!binary", "!!timestamp", "!!omap", "!!pairs"]
+TAGS += ["!!set", "!!str", "!!seq", "!!map", "!!merge", "!!value", "!!yaml", "!x", "!", "!<!>"]
+VALUES = ["", "x", "1", "[]", "[a]", "{}", "{a: 1}", "[a: 1]", '""', "[[a]]", "-", "0x", "<<"]
+
+
+@pytest.mark.parametrize("tag", TAGS)
+def test_any_tag_on_any_node_is_data_or_a_located_error(tag: str) -> None:
+    """Every standard tag (and unknown ones) on scalars, lists and mappings, as a value, a
+    document, a key or an item: data, or an error with a place; never an exception."""
+    for value in VALUES:
+        for text in (f"a: {tag} {value}\n", f"{tag} {value}\n", f"? {tag} {value}\n: 1\n"):
+            doc = loading.load_text(text, "test.yaml")
+            assert doc.error is None or doc.error[0] >= 1, (text, doc.error)

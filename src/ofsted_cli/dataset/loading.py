@@ -1,7 +1,9 @@
 """YAML -> (node tree, data), keeping positions so that any problem can be located.
 
-Parsed once with the libyaml loader where present; duplicate keys, which PyYAML silently
-drops, are recorded while the data is constructed. The node tree (every scalar with its
+Files are read by `files.read_bytes` (regular files only, up to a size limit) and checked by
+`yamlsafe.guard` (no deep nesting, no aliases) before they are parsed, once, with the libyaml
+loader where present; duplicate keys, which PyYAML silently drops, are recorded while the data
+is constructed. The node tree (every scalar with its
 marks: several times the size of the data) is let go once the data is built, and composed
 again from the kept text only when a problem has to be located: clean files, the common
 case, cost what `yaml.load` costs and no more memory (issue 5).
@@ -9,22 +11,19 @@ case, cost what `yaml.load` costs and no more memory (issue 5).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ofsted_cli.dataset import construct
-from ofsted_cli.dataset.problems import Problem
-
-try:
-    _Base: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+from ofsted_cli.dataset import construct, files
+from ofsted_cli.dataset.problems import Code, Problem
+from ofsted_cli.dataset.yamlsafe import TOO_DEEP, Loader, Refused, guard
+from ofsted_cli.errors import FileReadError
 
 _TEXT_TAG = "tag:yaml.org,2002:str"
-_MERGE_TAG = "tag:yaml.org,2002:merge"
 _TAG_NAMES = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:int": "a number",
@@ -32,66 +31,6 @@ _TAG_NAMES = {
     "tag:yaml.org,2002:timestamp": "a date",
     "tag:yaml.org,2002:null": "null (nothing)",
 }
-
-
-class _Loader(_Base):  # type: ignore[misc]
-    """Safe loader that records duplicate keys instead of dropping them."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[yaml.Node] = []
-        self._own_keys: dict[int, set[int]] = {}
-
-    def flatten_mapping(self, node: yaml.MappingNode) -> None:
-        # Remember the mapping's own keys before `<<: *anchor` merges others in: a merged key
-        # that the mapping overrides is what merge keys are for, not a duplicate.
-        self._own_keys.setdefault(id(node), {id(k) for k, _ in node.value if k.tag != _MERGE_TAG})
-        super().flatten_mapping(node)
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        self.flatten_mapping(node)
-        own = self._own_keys.get(id(node), set())
-        mapping: dict[Any, Any] = {}
-        seen: set[Any] = set()
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            try:
-                hash(key)
-            except TypeError:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping",
-                    node.start_mark,
-                    "found an unhashable key",
-                    key_node.start_mark,
-                ) from None
-            if id(key_node) in own:
-                if key in seen:
-                    self.duplicates.append(key_node)
-                seen.add(key)
-            mapping[key] = self.construct_object(value_node, deep=deep)
-        return mapping
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        # PyYAML's scalar constructors raise plain exceptions for values their tag cannot hold
-        # (`!!int abc`, `!!timestamp abc`); give them the node's position like any YAML error.
-        try:
-            return super().construct_object(node, deep=deep)
-        except (ValueError, TypeError, AttributeError, OverflowError):
-            tag = str(node.tag).rsplit(":", 1)[-1]
-            raise yaml.constructor.ConstructorError(
-                None, None, f"{node.value!r} cannot be read as !!{tag}", node.start_mark
-            ) from None
-
-    def construct_timestamp(self, node: yaml.ScalarNode) -> Any:
-        # An unquoted `2019-02-30` matches YAML's date pattern but is no day of the calendar;
-        # keep it as text so that the date check reports it at its field.
-        try:
-            return self.construct_yaml_timestamp(node)
-        except ValueError:
-            return self.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_timestamp)
 
 
 @dataclass
@@ -104,13 +43,17 @@ class Document:
     duplicates: list[yaml.Node] = field(default_factory=list)
     error: tuple[int, int, str] | None = None
     """(line, col, message) when the file could not be read or parsed."""
+    error_code: str | None = None
+    """The problem code of *error*, when it is not plain bad YAML or an unreadable file."""
+    numbers: list[yaml.ScalarNode] = field(default_factory=list)
+    """Numbers not written plainly (`0123`, `12:30`, `.inf`): YAML 1.1 reads them otherwise."""
     text: str | None = None
     """The text parsed, kept so that a dropped node tree can be composed again."""
 
     def tree(self) -> yaml.Node | None:
         """The node tree, composed again from the text if it was let go."""
         if self.node is None and self.text is not None and self.error is None:
-            loader = _Loader(self.text)
+            loader = Loader(self.text)
             try:
                 self.node = loader.get_single_node()
             finally:
@@ -150,17 +93,25 @@ class Document:
 def load_text(text: str, path: str) -> Document:
     """Parse *text*; never raises for bad YAML (the error is recorded on the Document)."""
     doc = Document(path, text=text)
-    loader = _Loader(text)
+    loader = None
     try:
+        guard(text)
+        loader = Loader(text)
         doc.node = loader.get_single_node()
         if doc.node is not None:
             data = construct.build(loader, doc.node)  # the fast way, when the data is plain
             doc.data = loader.construct_document(doc.node) if data is construct.NOT_PLAIN else data
         doc.duplicates = loader.duplicates
+        doc.numbers = loader.numbers
+    except Refused as e:
+        doc.error, doc.error_code, doc.node = (*e.at, e.message), e.code, None
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        doc.error = (line, col, _yaml_message(e))
+        doc.error, doc.node = (line, col, _yaml_message(e)), None
+        if "maximum nesting depth" in str(e.problem):  # libyaml's own limit, met while the
+            # scanner looks ahead, before the guard's: the same problem, in the same words
+            doc.error, doc.error_code = (line, col, TOO_DEEP), Code.TOO_DEEP
     except yaml.reader.ReaderError as e:  # a character YAML does not allow, e.g. a control
         # The C reader's position counts UTF-8 bytes, the Python one characters; the offending
         # character's first occurrence is the same place for both.
@@ -171,27 +122,38 @@ def load_text(text: str, path: str) -> Document:
     except yaml.YAMLError as e:  # pragma: no cover - every other YAML error is marked
         doc.error = (1, 1, "not valid YAML: " + " ".join(str(e).split()))
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+    if doc.error:
+        doc.error = (*_within(text, *doc.error[:2]), doc.error[2])
     return doc
+
+
+def _within(text: str, line: int, col: int) -> tuple[int, int]:
+    """(*line*, *col*) moved inside *text*: libyaml reports the end of a file that does not end
+    in a line break on the line after it."""
+    lines = text.split("\n")
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, min(col, len(lines[line - 1]) + 1)
 
 
 def load_file(path: Path) -> Document:
     """Read and parse one file; unreadable files are recorded, not raised."""
     try:
-        blob = path.read_bytes()
-    except IsADirectoryError:
-        return Document(str(path), error=(1, 1, _folder_message(path)))
-    except FileNotFoundError:
-        return Document(str(path), error=(1, 1, "no such file"))
-    except PermissionError:
-        return Document(str(path), error=(1, 1, "cannot be read: permission denied"))
-    except OSError as e:
-        return Document(str(path), error=(1, 1, f"cannot be read: {e.strerror}"))
+        blob = files.read_bytes(path)
+    except FileReadError as e:
+        return Document(str(path), error=(1, 1, e.reason), error_code=e.code)
     return load_bytes(blob, str(path))
 
 
 def load_bytes(blob: bytes, path: str) -> Document:
-    """Decode and parse a file's bytes; text that is not UTF-8 is recorded, located."""
+    """Decode and parse a file's bytes; text that is not UTF-8 is recorded, located, and so
+    are bytes over the size limit (whoever read them: the store reads its own)."""
+    limit = files.max_file_bytes()
+    if len(blob) > limit:
+        error = FileReadError(path, files.too_large(len(blob), limit), code="too-large")
+        return Document(path, error=(1, 1, error.reason), error_code=error.code)
     try:
         text = blob.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -201,16 +163,6 @@ def load_bytes(blob: bytes, path: str) -> Document:
         message = f"is not UTF-8 text: byte 0x{blob[e.start]:02x} cannot be read; save it as UTF-8"
         return Document(path, error=(line, col, message))
     return load_text(text, path)
-
-
-def _folder_message(path: Path) -> str:
-    if path.suffix in (".yaml", ".yml"):
-        return "is a folder, not a YAML file"
-    try:
-        next(path.iterdir(), None)
-    except OSError as e:
-        return f"is a folder that cannot be read: {(e.strerror or str(e)).lower()}"
-    return "is a folder with no .yaml files in it"
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -228,6 +180,25 @@ def _yaml_message(e: yaml.MarkedYAMLError) -> str:
     return "not valid YAML: " + ", ".join(parts) if parts else "not valid YAML"
 
 
+def _pair(node: yaml.MappingNode, part: int | str) -> tuple[yaml.Node, yaml.Node] | None:
+    """The first (key, value) of *node* whose key is *part*. Large mappings get an index, kept
+    on the node, so that locating many problems in one mapping is not quadratic (issue #13)."""
+    name = str(part)
+    if len(node.value) <= 16:
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == name:
+                return k, v
+        return None
+    index: dict[str, tuple[yaml.Node, yaml.Node]] | None = getattr(node, "_ofsted_keys", None)
+    if index is None:
+        index = {}
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                index.setdefault(k.value, (k, v))
+        node._ofsted_keys = index  # type: ignore[attr-defined]
+    return index.get(name)
+
+
 def locate(
     node: yaml.Node | None, loc: tuple[int | str, ...], *, key: bool = False
 ) -> tuple[int, int]:
@@ -240,10 +211,9 @@ def locate(
     for i, part in enumerate(loc):
         child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.value == str(part):
-                    child = k if key and i == len(loc) - 1 else v
-                    break
+            pair = _pair(node, part)
+            if pair is not None:
+                child = pair[0] if key and i == len(loc) - 1 else pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             child = node.value[part] if 0 <= part < len(node.value) else None
         if child is None:
@@ -256,7 +226,8 @@ def find(node: yaml.Node | None, loc: tuple[int | str, ...]) -> yaml.Node | None
     """Return the node at *loc* exactly, or None."""
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if getattr(k, "value", None) == str(part)), None)
+            pair = _pair(node, part)
+            node = pair[1] if pair is not None else None
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
             node = node.value[part] if 0 <= part < len(node.value) else None
         else:
@@ -277,22 +248,35 @@ def dotted(loc: tuple[int | str, ...]) -> str:
 
 
 def path_to(node: yaml.Node | None, target: yaml.Node) -> tuple[int | str, ...]:
-    """Return the path from *node* down to the key node *target* (ending in its key), or ()."""
+    """Return the path from *node* down to *target*, a key node (the path ends in its key) or a
+    value node, or () when it is not in the tree."""
+    return paths_to(node, [target]).get(id(target), ())
+
+
+def paths_to(
+    node: yaml.Node | None, targets: Sequence[yaml.Node]
+) -> dict[int, tuple[int | str, ...]]:
+    """id(target) -> its path from *node*, for every target found, in one walk of the tree."""
     # Iterative, so that deep nesting cannot exhaust the stack; `seen` stops alias cycles.
+    wanted = {id(t) for t in targets}
+    found: dict[int, tuple[int | str, ...]] = {}
     stack: list[tuple[yaml.Node | None, tuple[int | str, ...]]] = [(node, ())]
     seen: set[int] = set()
-    while stack:
+    while stack and len(found) < len(wanted):
         current, path = stack.pop()
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
+        if id(current) in wanted:
+            found.setdefault(id(current), path)
         children: list[tuple[yaml.Node, tuple[int | str, ...]]] = []
         if isinstance(current, yaml.MappingNode):
             for k, v in current.value:
-                if k is target:
-                    return (*path, k.value)
-                children.append((v, (*path, k.value)))
+                step = (*path, k.value)
+                if id(k) in wanted:
+                    found.setdefault(id(k), step)
+                children.append((v, step))
         elif isinstance(current, yaml.SequenceNode):
             children = [(v, (*path, i)) for i, v in enumerate(current.value)]
         stack.extend(reversed(children))  # document order first
-    return ()
+    return found

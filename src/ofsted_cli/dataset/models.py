@@ -6,50 +6,25 @@ raise errors whose type is one of our problem codes (dataset/problems.py), never
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    WithJsonSchema,
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ofsted_cli.dataset.fields import (
+    FrameworkId,
+    Grade,
+    LaNumber,
+    OnsCode,
+    PartialDate,
+    Prose,
+    Slug,
+    SourceKind,
+    StatementKind,
+    Text,
+    Url,
+    Urn,
+    figure_value,
 )
-
-from ofsted_cli.dataset.validators import FRAMEWORK_IDS, framework_id, grade, partial_date
-from ofsted_cli.vocab.grades import CODES as GRADE_CODES
-
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(min_length=1)]
-OnsCode = Annotated[str, StringConstraints(pattern=r"^E(06|07|08|09|10|11)\d{6}$")]
-LaNumber = Annotated[str, StringConstraints(pattern=r"^\d{3}$")]
-Urn = Annotated[str, StringConstraints(pattern=r"^\d{5,7}$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
-PartialDate = Annotated[
-    str,
-    BeforeValidator(partial_date),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
-]
-"""A date at year, month or day precision, kept as canonical ISO text."""
-FrameworkId = Annotated[
-    str,
-    AfterValidator(framework_id),
-    WithJsonSchema({"enum": list(FRAMEWORK_IDS)}),
-]
-Grade = Annotated[str, AfterValidator(grade), WithJsonSchema({"enum": list(GRADE_CODES)})]
-SourceKind = Literal[
-    "official_statistics",
-    "inspection_report",
-    "council_release",
-    "news",
-    "government",
-    "dataset",
-    "blog",
-    "other",
-]
-StatementKind = Literal["direct_quote", "reported_speech", "no_response"]
 
 
 class _Record(BaseModel):
@@ -81,7 +56,7 @@ class Inspection(_Record):
     """True while no official Ofsted statistics release includes this report."""
     sources: list[Slug] = Field(min_length=1)
     """Ids of the sources that state these facts."""
-    notes: Text | None = None
+    notes: Prose | None = None
     """Conflicts between sources, inferences and their reasoning, for readers."""
 
 
@@ -110,7 +85,7 @@ class Council(_Record):
     """Former councils: the day the council ceased to exist, where a source states it."""
     sources: list[Slug] = Field(default_factory=list)
     """Ids of the sources of the council's identity."""
-    notes: Text | None = None
+    notes: Prose | None = None
     """Notes for readers."""
     inspections: list[Inspection] = Field(default_factory=list)
     """The council's inspections and visits."""
@@ -144,11 +119,11 @@ class Statement(_Record):
     """True when the date is inferred (e.g. from an undated article), not stated."""
     kind: StatementKind
     """direct_quote (exact words), reported_speech, or no_response."""
-    text: Text
+    text: Prose
     """The exact words (direct_quote) or the report of what was said."""
     sources: list[Slug] = Field(min_length=1)
     """Ids of the sources that print it."""
-    notes: Text | None = None
+    notes: Prose | None = None
     """Notes for readers."""
 
 
@@ -174,7 +149,7 @@ class Source(_Record):
     notes say why)."""
     kind: SourceKind
     """What kind of document it is."""
-    notes: Text | None = None
+    notes: Prose | None = None
     """Notes for readers (licence, how far to trust it)."""
 
 
@@ -189,7 +164,7 @@ class Group(_Record):
     """Council ids."""
     sources: list[Slug] = Field(min_length=1)
     """Ids of the sources that define the group."""
-    notes: Text | None = None
+    notes: Prose | None = None
     """Notes for readers."""
 
 
@@ -206,7 +181,7 @@ class Figure(_Record):
     """What is measured (share_outstanding)."""
     description: Text
     """The figure in words."""
-    value: float | int
+    value: Annotated[float | int, AfterValidator(figure_value)]
     """The number."""
     unit: Literal["percent", "count"]
     """percent or count."""
@@ -216,7 +191,7 @@ class Figure(_Record):
     """True when that day is inferred."""
     sources: list[Slug] = Field(min_length=1)
     """Ids of the sources that state it."""
-    notes: Text | None = None
+    notes: Prose | None = None
     """Notes for readers."""
 
 
@@ -228,6 +203,15 @@ RECORDS: dict[str, type[_Record]] = {
     "figures": Figure,
 }
 """The record model of each data kind (vocab/kinds.py)."""
+
+_MODELS: tuple[type[BaseModel], ...] = (*RECORDS.values(), Inspection, Speaker)
+DATE_FIELDS = frozenset(
+    name
+    for model in _MODELS
+    for name, info in model.model_fields.items()
+    if PartialDate in (info.annotation, *get_args(info.annotation))
+)
+"""Keys that hold partial dates (written quoted, so that YAML never reads them as dates)."""
 
 
 def json_schema(kind: str) -> dict[str, object]:

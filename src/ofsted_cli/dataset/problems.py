@@ -61,6 +61,19 @@ class Code(StrEnum):
     FORMULA_TEXT = "formula-text"
     """A warning: text that begins with =, +, -, @, a tab or a carriage return, which a
     spreadsheet would run as a formula (the CSV and XLSX exports neutralise it)."""
+    TOO_LARGE = "too-large"
+    """The file is larger than the size limit (50 MB unless $OFSTED_MAX_FILE_MB says otherwise)."""
+    TOO_DEEP = "too-deep"
+    """Lists and mappings nested more than 32 deep; data files need 6 at most."""
+    ALIAS = "alias"
+    """An anchor (&name), alias (*name) or merge key (<<): data files write every value out, and
+    aliases can make a small file expand to billions of values."""
+    BAD_NUMBER = "bad-number"
+    """A number that YAML 1.1 reads otherwise than it looks (0123 is 83, 12:30 is 750, 0x1F is
+    31, 1_000 is 1000; +5, .5, .inf, .nan), or one that is not finite or too large."""
+    HIDDEN_CHARACTER = "hidden-character"
+    """A control, zero-width or bidirectional-override character: text that reads differently
+    from what it holds."""
     SCHEMA = "schema"
     """Any other schema problem (a fallback that the tests keep unused)."""
 

@@ -119,25 +119,46 @@ def names_belong_to_one_council(ix: Index) -> Iterator[Problem]:
         successors[c.id] = c.successors
         for n in (c.id, c.name):
             owners.setdefault(key(n), set()).add(c.id)
+    # Sorted once per name, and at most three named per problem: a file of thousands of
+    # councils sharing one name makes one problem each, not one per pair (issue #13).
+    ordered = {k: sorted(ids) for k, ids in owners.items()}
+    predecessors: dict[str, set[str]] = {}
+    for cid, later in successors.items():
+        for s in later:
+            predecessors.setdefault(s, set()).add(cid)
     for placed in councils:
         c = placed.record
+        kin = {c.id, *successors[c.id], *predecessors.get(c.id, ())}
         names: list[tuple[tuple[int | str, ...], str]] = [(("name",), c.name)]
         names += [(("other_names", j), n) for j, n in enumerate(c.other_names)]
         for sub, n in names:
-            for other in sorted(owners.get(key(n), set()) - {c.id}):
-                if c.id in successors[other] or other in successors[c.id]:
-                    continue
-                yield placed.problem(
-                    sub,
-                    f"{n!r} is the name or id of council {other!r}: a name may belong to one "
-                    "council only"
-                    + (
-                        " (was a list of names split at a comma?)"
-                        if sub[0] == "other_names"
-                        else ""
-                    ),
-                    Code.NAME_CLASH,
-                )
+            pool = ordered.get(key(n), [])
+            others: list[str] = []
+            for other in pool:
+                if other not in kin:
+                    others.append(other)
+                    if len(others) == 3:
+                        break
+            if not others:
+                continue
+            more = len(pool) - sum(k in owners[key(n)] for k in kin) - len(others)
+            yield placed.problem(
+                sub,
+                f"{n!r} is the name or id of {_names(others, more)}: a name may belong to one "
+                "council only"
+                + (" (was a list of names split at a comma?)" if sub[0] == "other_names" else ""),
+                Code.NAME_CLASH,
+            )
+
+
+def _names(ids: list[str], more: int) -> str:
+    """ "council 'a'", "councils 'a' and 'b'", "councils 'a', 'b', 'c' and 5 more"."""
+    quoted = [repr(i) for i in ids]
+    if more > 0:
+        return f"councils {', '.join(quoted)} and {more:,} more"
+    if len(quoted) == 1:
+        return f"council {quoted[0]}"
+    return f"councils {', '.join(quoted[:-1])} and {quoted[-1]}"
 
 
 def source_inclusions(ix: Index) -> Iterator[Problem]:

@@ -7,7 +7,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from ofsted_cli.dataset import loading, models
+from ofsted_cli.dataset import characters, fields, loading, models, numbers
 from ofsted_cli.dataset.problems import Code, Problem
 from ofsted_cli.dataset.records import Placed, Records
 from ofsted_cli.vocab.kinds import KINDS
@@ -20,15 +20,24 @@ def check_document(out: Records, doc: loading.Document) -> None:
     if doc.error:
         line, col, message = doc.error
         code = Code.YAML_SYNTAX if message.startswith("not valid YAML") else Code.UNREADABLE
-        out.problems.append(doc.problem((), message, code, at=(line, col)))
+        out.problems.append(doc.problem((), message, doc.error_code or code, at=(line, col)))
         return
+    paths = loading.paths_to(doc.tree(), doc.duplicates) if doc.duplicates else {}
     for key_node in doc.duplicates:
-        loc = loading.path_to(doc.tree(), key_node)
         message = (
             f"duplicate key {key_node.value!r}: YAML keeps only the last; remove or merge the "
             "repeats"
         )
+        loc = paths.get(id(key_node), ())
         out.problems.append(doc.problem(loc, message, Code.DUPLICATE_KEY, at=key_node))
+    first = len(out.problems)
+    _records(out, doc)
+    if doc.numbers:
+        taken = {(p.line, p.col) for p in out.problems[first:]}
+        out.problems.extend(numbers.problems(doc, taken))
+
+
+def _records(out: Records, doc: loading.Document) -> None:
     data = doc.data
     if not isinstance(data, dict) or len(data) != 1 or next(iter(data)) not in KINDS:
         out.problems.append(_unknown_file(doc, data))
@@ -129,6 +138,8 @@ def _problems(
             # A union (`value: float | int`) fails once per member at the same place: one line.
             if loc in union_at:
                 first = out[union_at[loc]]
+                if first.code != Code.WRONG_TYPE:  # one problem of ours says it all
+                    continue
                 also = str(err["msg"]).removeprefix("Input should be ")
                 out[union_at[loc]] = replace(first, message=f"{first.message} or {also}")
                 continue
@@ -143,6 +154,13 @@ def _problem(doc: loading.Document, loc: tuple[int | str, ...], err: Any) -> Pro
         message = f"unknown key {str(loc[-1])!r}; allowed: {_allowed_keys(loc)}"
         return doc.problem(loc, message, code, key=True)
     node = loading.find(doc.tree(), loc)
+    if etype == "string_pattern_mismatch" and isinstance(err["input"], str):
+        allowed = "\n\t" if err["ctx"]["pattern"] == fields.PROSE else ""
+        hidden = characters.hidden(err["input"], allowed)
+        if hidden:
+            return doc.problem(loc, hidden, Code.HIDDEN_CHARACTER)
+    if etype in ("float_type", "int_type") and numbers.looks_numeric(node):
+        return doc.problem(loc, numbers.read_as_text(node), Code.BAD_NUMBER)
     read_as = loading.coerced(node)
     raw = node.value if node is not None else ""
     if read_as and node is not None and node.tag.endswith(":null") and etype == "string_type":
@@ -167,7 +185,7 @@ _PATTERN_WORDS = {
     "digits (e.g. E08000015)",
     r"^\d{3}$": "a DfE LA number: three digits, quoted (e.g. '344')",
     r"^\d{5,7}$": "an Ofsted URN: five to seven digits, quoted (e.g. '80569')",
-    r"^https?://\S+$": "a web address starting http:// or https://",
+    fields.URL: "a web address starting http:// or https://",
     r"^[a-z0-9_]+$": "a name of lower-case letters, digits and underscores",
 }
 

@@ -6,6 +6,8 @@ can refer to the very same functions without importing pydantic (issue 14).
 
 from __future__ import annotations
 
+import math
+
 from pydantic_core import PydanticCustomError
 
 from ofsted_cli.dataset.problems import Code
@@ -41,3 +43,18 @@ def framework_id(value: str) -> str:
 def grade(value: str) -> str:
     """One of the grades of vocab/grades.py."""
     return _one_of(value, GRADE_CODES, "grade")
+
+
+def figure_value(value: float) -> float:
+    """A finite figure of at most 15 digits before the point."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError(
+            Code.BAD_NUMBER.value,
+            "is not a finite number (YAML read infinity or 'not a number'); write the figure in "
+            "decimal digits",
+        )
+    if abs(value) >= 10**15:
+        raise PydanticCustomError(
+            Code.BAD_NUMBER.value, "is too large: a figure has at most 15 digits before the point"
+        )
+    return value

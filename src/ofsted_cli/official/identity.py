@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ofsted_cli.errors import ImportFormatError
+from ofsted_cli.dataset import files
+from ofsted_cli.errors import FileReadError, ImportFormatError
 from ofsted_cli.official.releases import Release
 from ofsted_cli.vocab.names import key
 
@@ -65,20 +67,24 @@ def split_aliases(text: str, name: str) -> tuple[str, ...]:
 
 
 def read_lookup(path: Path) -> list[Entry]:
-    """Read the lookup CSV; refuse a file without the columns the importer uses."""
+    """Read the lookup CSV; refuse a file without the columns the importer uses, or a row
+    without a cell for each (a binary or truncated file, issue #13)."""
     try:
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            rows = list(csv.DictReader(f))
+        text = files.read_bytes(path).decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    except FileReadError as e:
+        raise ImportFormatError(str(e)) from None
     except UnicodeDecodeError:
         raise ImportFormatError(f"{path}: not a CSV file in UTF-8") from None
-    except OSError as e:
-        raise ImportFormatError(f"{path}: cannot be read ({e.strerror})") from None
     except csv.Error as e:
         raise ImportFormatError(f"{path}: not a readable CSV file ({e})") from None
     if not rows or not _NEED <= set(rows[0]):
         raise ImportFormatError(
             f"{path}: expected a lookup with columns {', '.join(sorted(_NEED))}"
         )
+    for n, r in enumerate(rows, 2):
+        if any(r[c] is None for c in _NEED) or "\0" in "".join(r[c] for c in _NEED):
+            raise ImportFormatError(f"{path}: row {n} is not a row of the lookup (cells missing)")
     return [
         Entry(
             r["urn"].strip() or None,

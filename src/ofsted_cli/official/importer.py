@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ofsted_cli.dataset import models, pipeline, writer
-from ofsted_cli.errors import SHOWN_PROBLEMS, ImportFormatError, InvalidDataError
+from ofsted_cli.dataset import canonical, files, pipeline, writer
+from ofsted_cli.errors import SHOWN_PROBLEMS, ImportFormatError, InvalidDataError, WriteError
 from ofsted_cli.official import editions, identity, merge_scrape, scrape
 from ofsted_cli.official.merge import ImportReport, Merge
 from ofsted_cli.official.releases import Release, Row
@@ -19,9 +21,9 @@ def read_files(
 ) -> list[tuple[Release, list[Row]]]:
     """Read every workbook, newest official release first (so that newer releases win)."""
     read = []
+    for path in files:  # all before the first is read: a bad one fails fast
+        _regular(path)
     for i, path in enumerate(files, 1):
-        if not path.is_file():
-            raise ImportFormatError(f"{path}: no such file")
         progress(f"[{i}/{len(files)}] reading {path.name}")
         release, rows = editions.read(path)
         progress(f"        {release.title}: {len(rows)} inspections and visits")
@@ -45,12 +47,12 @@ def run(
         shown = [e.parsable() for e in errors[:SHOWN_PROBLEMS]]
         raise InvalidDataError(len(errors), str(data_dir), shown)
     report = ImportReport(files=[str(f) for f in files])
+    if lookup is None and files and (files[0].parent / identity.LOOKUP).is_file():
+        lookup = files[0].parent / identity.LOOKUP
+    entries = identity.read_lookup(lookup) if lookup else []  # a bad lookup fails fast
     scrapes = [f for f in files if scrape.is_scrape(f)]
     read = read_files([f for f in files if f not in scrapes], progress)
     report.rows = sum(len(rows) for _, rows in read)
-    if lookup is None and files and (files[0].parent / identity.LOOKUP).is_file():
-        lookup = files[0].parent / identity.LOOKUP
-    entries = identity.read_lookup(lookup) if lookup else []
     scraped: list[scrape.ScrapeRow] = []
     for path in scrapes:
         progress(f"reading {path.name} (report scrape)")
@@ -78,23 +80,39 @@ def run(
     return report
 
 
+def _regular(path: Path) -> None:
+    """Refuse a path that is not a regular file before a reader opens it (a pipe would block
+    it, a device feed it forever)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as e:
+        raise ImportFormatError(f"{path}: {(e.strerror or 'cannot be read').lower()}") from None
+    if not stat.S_ISREG(mode):
+        raise ImportFormatError(f"{path}: not a regular file; only files are read")
+
+
 def _write(data_dir: Path, merge: Merge) -> list[str]:
-    texts: dict[Path, str] = {}
+    """Write the changed files in the canonical form `ofsted fmt` writes, all or none."""
+    records: dict[str, list[Any]] = {}
     if "councils" in merge.dirty:
-        councils = [_ordered(c, models.Council) for c in merge.councils]
-        for c in councils:
-            c["inspections"] = [_ordered(i, models.Inspection) for i in c.get("inspections", [])]
-        councils.sort(key=lambda c: (c.get("status", "current") != "current", c["id"]))
-        texts[data_dir / KINDS["councils"].file] = writer.dump({"councils": councils})
+        councils = sorted(
+            merge.councils, key=lambda c: (c.get("status", "current") != "current", c["id"])
+        )
+        records["councils"] = councils
     if "sources" in merge.dirty:
-        sources = [_ordered(s, models.Source) for s in merge.sources]
-        texts[data_dir / KINDS["sources"].file] = writer.dump({"sources": sources})
+        records["sources"] = merge.sources
+    texts: dict[Path, str] = {}
+    for kind, items in records.items():
+        path = data_dir / KINDS[kind].file
+        previous = files.read_bytes(path).decode("utf-8") if path.exists() else None
+        stray = canonical.stray_comments(previous) if previous else []
+        if stray:
+            line, col = stray[0]
+            raise WriteError(
+                f"will not rewrite {path}: the comment at {line}:{col} would be lost (only the "
+                "comment block at the top of a file is kept); move it there or into a record's "
+                "notes; no file was changed"
+            )
+        texts[path] = canonical.render(kind, items, previous)
     writer.write_all(texts)
     return [str(p) for p in texts]
-
-
-def _ordered(record: dict[str, Any], model: type[Any]) -> dict[str, Any]:
-    """*record* with its keys in the model's field order (the canonical order)."""
-    out = {k: record[k] for k in model.model_fields if k in record}
-    out.update({k: v for k, v in record.items() if k not in out})
-    return out

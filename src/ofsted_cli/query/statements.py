@@ -11,6 +11,8 @@ from ofsted_cli.query.councils import resolve_council
 from ofsted_cli.query.show import sources
 
 Row = dict[str, Any]
+MAX_WORDS = 100
+"""The most different words `--search` takes (each is a condition of the query)."""
 
 
 def statements(
@@ -29,13 +31,18 @@ def statements(
     if council:
         sql += " AND s.council_id = ?"
         args.append(resolve_council(conn, council))
+    # instr(), not LIKE: `%` and `_` are letters to a reader, wildcards to LIKE, and SQLite
+    # refuses LIKE patterns over 50,000 bytes (issue #13). Both compare as lower() leaves them.
     if speaker:
-        sql += " AND (lower(s.speaker_name) LIKE ? OR lower(s.speaker_role) LIKE ?)"
-        args += [f"%{speaker.lower()}%"] * 2
+        sql += " AND (instr(lower(s.speaker_name), ?) OR instr(lower(s.speaker_role), ?))"
+        args += [speaker.lower()] * 2
     if search:
-        for word in search.lower().split():
-            sql += " AND lower(s.text) LIKE ?"
-            args.append(f"%{word}%")
+        words = sorted(set(search.lower().split()), key=search.lower().find)
+        if len(words) > MAX_WORDS:
+            raise UsageError(f"--search has {len(words):,} different words; at most {MAX_WORDS}")
+        for word in words:
+            sql += " AND instr(lower(s.text), ?)"
+            args.append(word)
     if since:
         sql += " AND s.date_last >= ?"
         args.append(since)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ofsted_cli.errors import SHOWN_PROBLEMS, InvalidDataError
+from ofsted_cli.errors import SHOWN_PROBLEMS, FileReadError, InvalidDataError
 from ofsted_cli.store import build, place, trust
 from ofsted_cli.store import stamp as stamps
 from ofsted_cli.store.datafiles import Listing, listing, read_data
@@ -142,8 +142,8 @@ class _Refresh:
         if p.name not in self.read:
             try:
                 blob = read_data(p)
-            except OSError as e:  # replaced by a FIFO, removed, … since it was listed
-                problem = f"{p}:1:1: cannot be read: {e.strerror or e} (unreadable)"
+            except FileReadError as e:  # a FIFO, a device, too large, removed since listed…
+                problem = f"{p}:1:1: {e.reason} ({e.code})"
                 raise InvalidDataError(1, str(self.data_dir), [problem]) from None
             self.read[p.name] = DataFile.read(p, blob)
         return self.read[p.name]

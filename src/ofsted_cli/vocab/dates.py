@@ -31,6 +31,8 @@ def parse(value: object) -> str:
     if not m:
         raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = m.groups()
+    if year < "1000":  # year 0000 is no year, and arithmetic on years before 1000 can fail
+        raise ValueError(f"{value!r} is not a date: the year must be from 1000 to 9999")
     if month is not None and not 1 <= int(month) <= 12:
         raise ValueError(f"{value!r} has no month {month}")
     if day is not None:
