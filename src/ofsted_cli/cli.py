@@ -102,15 +102,16 @@ def _data_dir(ctx: typer.Context) -> Path:
     return datadir.resolve(ctx.obj)
 
 
+DataPaths = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Argument(help="YAML files or folders [default: the data folder].", show_default=False),
+]
+
+
 @command()
 def validate(
     ctx: typer.Context,
-    paths: Annotated[
-        Optional[list[Path]],  # noqa: UP045
-        typer.Argument(
-            help="YAML files or folders [default: the data folder].", show_default=False
-        ),
-    ] = None,
+    paths: DataPaths = None,
     fmt: Annotated[
         ValidateFormat, typer.Option("--format", "-f", help="text, json or github.")
     ] = ValidateFormat.text,
@@ -133,12 +134,7 @@ def validate(
 @command()
 def fmt(
     ctx: typer.Context,
-    paths: Annotated[
-        Optional[list[Path]],  # noqa: UP045
-        typer.Argument(
-            help="YAML files or folders [default: the data folder].", show_default=False
-        ),
-    ] = None,
+    paths: DataPaths = None,
     check: Annotated[
         bool,
         typer.Option(

@@ -162,3 +162,30 @@ def csc_2023(
 def wide(name: str, region: str = "North West", **cells: Cell) -> dict[str, Cell]:
     """A row of the 2023 wide sheet: header text (or field) -> cell."""
     return {"name": name, "region": region, **cells}
+
+
+# Wirral's ILACS inspections of 2019 and 2024 as rows of the 2025 history sheet.
+WIRRAL_2019 = history_2025(
+    "Wirral",
+    "E08000015",
+    D(2019, 6, 17),
+    D(2019, 7, 29),
+    "ILACS Standard Inspection",
+    RI,
+    "Good",
+    RI,
+    RI,
+    "",
+)
+WIRRAL_2024 = history_2025(
+    "Wirral",
+    "E08000015",
+    D(2023, 9, 18),
+    D(2024, 2, 2),
+    "ILACS Standard Inspection",
+    RI,
+    RI,
+    RI,
+    RI,
+    "Good",
+)

@@ -8,20 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from ofsted_cli.cli import app
-from tests.official.builders import RI, D, history_2025, outcomes_2025
-
-WIRRAL = history_2025(
-    "Wirral",
-    "E08000015",
-    D(2019, 6, 17),
-    D(2019, 7, 29),
-    "ILACS Standard Inspection",
-    RI,
-    "Good",
-    RI,
-    RI,
-    "",
-)
+from tests.official.builders import WIRRAL_2019 as WIRRAL
+from tests.official.builders import outcomes_2025
 
 
 def _import(data: Path, *args: str) -> tuple[int, str, str]:

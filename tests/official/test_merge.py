@@ -14,7 +14,15 @@ from ofsted_cli.errors import InvalidDataError, WriteError
 from ofsted_cli.official import importer
 from ofsted_cli.official.merge import ImportReport
 from tests.ods import Cell
-from tests.official.builders import RI, D, csc_2023, history_2025, outcomes_2025
+from tests.official.builders import (
+    RI,
+    WIRRAL_2019,
+    WIRRAL_2024,
+    D,
+    csc_2023,
+    history_2025,
+    outcomes_2025,
+)
 
 LOOKUP_HEAD = "urn,la_code,la_code_new,local_authority_ons_name,also_known_as,ltla23cd\n"
 LOOKUP = LOOKUP_HEAD + (
@@ -22,30 +30,6 @@ LOOKUP = LOOKUP_HEAD + (
     '2532287,839,E06000058,"Bournemouth, Christchurch and Poole",'
     '"[BCP, Bournemouth, Christchurch & Poole]",E06000058\n'
     "137316,836,,Poole,,E06000029\n"
-)
-WIRRAL_2019 = history_2025(
-    "Wirral",
-    "E08000015",
-    D(2019, 6, 17),
-    D(2019, 7, 29),
-    "ILACS Standard Inspection",
-    RI,
-    "Good",
-    RI,
-    RI,
-    "",
-)
-WIRRAL_2024 = history_2025(
-    "Wirral",
-    "E08000015",
-    D(2023, 9, 18),
-    D(2024, 2, 2),
-    "ILACS Standard Inspection",
-    RI,
-    RI,
-    RI,
-    RI,
-    "Good",
 )
 BCP_2025 = history_2025(
     "Bournemouth, Christchurch and Poole",

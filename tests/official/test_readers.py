@@ -10,19 +10,13 @@ from ofsted_cli.errors import ImportFormatError
 from ofsted_cli.official import editions, layout_csc
 from ofsted_cli.official import layout_outcomes as outcomes
 from tests.ods import write_ods
-from tests.official.builders import RI, D, csc_2023, history_2025, outcomes_2024, outcomes_2025
-
-WIRRAL_2019 = history_2025(
-    "Wirral",
-    "E08000015",
-    D(2019, 6, 17),
-    D(2019, 7, 29),
-    "ILACS Standard Inspection",
+from tests.official.builders import (
     RI,
-    "Good",
-    RI,
-    RI,
-    "",
+    WIRRAL_2019,
+    D,
+    csc_2023,
+    outcomes_2024,
+    outcomes_2025,
 )
 
 

@@ -12,24 +12,12 @@ import yaml
 from ofsted_cli.dataset import pipeline
 from ofsted_cli.errors import ImportFormatError
 from ofsted_cli.official import importer, scrape
-from tests.official.builders import RI, D, history_2025, outcomes_2025
+from tests.official.builders import RI, WIRRAL_2024, D, history_2025, outcomes_2025
 
 LOOKUP = (
     "urn,la_code,la_code_new,local_authority_ons_name,also_known_as,ltla23cd\n"
     "80512,344,E08000015,Wirral,,E08000015\n"
     "99999,999,,Oldshire,,E10000099\n"
-)
-WIRRAL_2024 = history_2025(
-    "Wirral",
-    "E08000015",
-    D(2023, 9, 18),
-    D(2024, 2, 2),
-    "ILACS Standard Inspection",
-    RI,
-    RI,
-    RI,
-    RI,
-    "Good",
 )
 
 

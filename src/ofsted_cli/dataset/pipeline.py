@@ -6,15 +6,14 @@ thing to each of them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ofsted_cli.dataset import files, loading, rules
+from ofsted_cli.dataset.memory import no_gc
 from ofsted_cli.dataset.problems import CheckResult
 from ofsted_cli.dataset.records import Records
 from ofsted_cli.dataset.schema import check_document
@@ -28,19 +27,6 @@ class Validation:
     result: CheckResult
     raw: dict[str, Any] = field(default_factory=dict)
     """Top-level key -> the data as parsed, when asked for with keep=True."""
-
-
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cycle collector: parsing makes millions of acyclic objects, and each full
-    collection would walk them all again (reference counting still frees everything)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def validate_paths(

@@ -7,7 +7,10 @@ Descriptions of fields that come from the data files are the models' field docst
 
 from __future__ import annotations
 
+from typing import get_args
+
 from ofsted_cli.dataset import models
+from ofsted_cli.dataset.fields import SourceKind
 from ofsted_cli.export.spec import (
     Column,
     ForeignKey,
@@ -144,16 +147,7 @@ STATEMENTS = Table(
     label="id",
     search=("text", "speaker_name", "speaker_role", "speaker_organisation", "notes"),
 )
-_SOURCE_KINDS = (
-    "official_statistics",
-    "inspection_report",
-    "council_release",
-    "news",
-    "government",
-    "dataset",
-    "blog",
-    "other",
-)
+_SOURCE_KINDS = get_args(SourceKind)
 SOURCES = Table(
     "sources",
     "Sources",

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 from xml.sax.saxutils import escape, quoteattr
 
 from ofsted_cli.output.chartkit import (
@@ -71,11 +73,7 @@ def timeline_svg(
 
     Sizes are pixels at `DPI`; *height_px* 0 means tall enough for the lanes.
     """
-    with _matplotlib_rc():
-        from ofsted_cli.output import timeline_chart
-
-        drawn = timeline_chart.draw(lanes, title=title, size=_size(width_px, height_px))
-        return _svg(drawn)
+    return _make(_timeline(lanes, title), width_px, height_px, _svg)
 
 
 def timeline_png(
@@ -87,11 +85,7 @@ def timeline_png(
     height_px: int = 0,
 ) -> Path:
     """Write the timeline of `timeline_svg` to *path* as a PNG of exactly the size asked for."""
-    with _matplotlib_rc():
-        from ofsted_cli.output import timeline_chart
-
-        drawn = timeline_chart.draw(lanes, title=title, size=_size(width_px, height_px))
-        return _png(drawn, path)
+    return _make(_timeline(lanes, title), width_px, height_px, partial(_png, path=path))
 
 
 def trend_svg(
@@ -102,11 +96,7 @@ def trend_svg(
     height_px: int = 0,
 ) -> str:
     """Return stacked bars of the share of councils at each grade on 31 March, as SVG text."""
-    with _matplotlib_rc():
-        from ofsted_cli.output import trend_chart
-
-        drawn = trend_chart.draw(years, title=title, size=_size(width_px, height_px))
-        return _svg(drawn)
+    return _make(_trend(years, title), width_px, height_px, _svg)
 
 
 def trend_png(
@@ -118,14 +108,40 @@ def trend_png(
     height_px: int = 0,
 ) -> Path:
     """Write the chart of `trend_svg` to *path* as a PNG of exactly the size asked for."""
+    return _make(_trend(years, title), width_px, height_px, partial(_png, path=path))
+
+
+_Size = tuple[float, float]
+_T = TypeVar("_T")
+
+
+def _make(
+    draw: Callable[[_Size], Drawn], width_px: int, height_px: int, out: Callable[[Drawn], _T]
+) -> _T:
+    """Draw with this module's matplotlib settings (checked for first), then write it out."""
     with _matplotlib_rc():
+        return out(draw(_size(width_px, height_px)))
+
+
+def _timeline(lanes: Sequence[Lane], title: str) -> Callable[[_Size], Drawn]:
+    def draw(size: _Size) -> Drawn:
+        from ofsted_cli.output import timeline_chart
+
+        return timeline_chart.draw(lanes, title=title, size=size)
+
+    return draw
+
+
+def _trend(years: Sequence[TrendYear], title: str) -> Callable[[_Size], Drawn]:
+    def draw(size: _Size) -> Drawn:
         from ofsted_cli.output import trend_chart
 
-        drawn = trend_chart.draw(years, title=title, size=_size(width_px, height_px))
-        return _png(drawn, path)
+        return trend_chart.draw(years, title=title, size=size)
+
+    return draw
 
 
-def _size(width_px: int, height_px: int) -> tuple[float, float]:
+def _size(width_px: int, height_px: int) -> _Size:
     if width_px < MIN_WIDTH_PX:
         raise ChartError(f"a chart must be at least {MIN_WIDTH_PX} px wide to be readable")
     if height_px and height_px < 200:

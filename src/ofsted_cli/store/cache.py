@@ -11,18 +11,16 @@ Data with a problem is refused with its first problems: queries need valid data 
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import sqlite3
 import stat
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ofsted_cli.dataset.memory import no_gc
 from ofsted_cli.errors import SHOWN_PROBLEMS, FileReadError, InvalidDataError
 from ofsted_cli.store import build, place, trust
 from ofsted_cli.store import stamp as stamps
@@ -65,7 +63,7 @@ def open_store(data_dir: Path) -> sqlite3.Connection:
     old = _Existing.open(path, str(data_dir.resolve()))
     if old is not None and old.fresh(found):
         return old.conn
-    with _paused_gc():
+    with no_gc():
         return _Refresh(data_dir, found, taken, path).run(old)
 
 
@@ -75,18 +73,6 @@ def forget(data_dir: Path) -> None:
     for p in (path, stamps.path_for(path)):
         if place.replaceable(p):
             place.discard(p)
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """No cycle collection while a build makes millions of acyclic objects (issue 14)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @dataclass
