@@ -13,8 +13,8 @@ from ofsted_cli.cli import app
 from ofsted_cli.dataset import canonical, formatter, pipeline, writer
 from ofsted_cli.official import importer
 from tests.conftest import DATA
-from tests.official.builders import D, csc_2023, outcomes_2025
-from tests.official.test_merge import BCP_2025, LOOKUP, WIRRAL_2019
+from tests.official.builders import WIRRAL_2019, D, csc_2023, outcomes_2025
+from tests.official.test_merge import BCP_2025, LOOKUP
 
 VALID = Path(__file__).parents[1] / "data" / "valid"
 MESSY = textwrap.dedent(

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from ofsted_cli.cli import app
 from tests.hostile.conftest import run
-from tests.official.builders import outcomes_2025
-from tests.official.test_merge import LOOKUP, WIRRAL_2019
+from tests.official.builders import WIRRAL_2019, outcomes_2025
+from tests.official.test_merge import LOOKUP
 
 STATEMENTS = """\
 statements:
