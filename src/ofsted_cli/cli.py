@@ -346,22 +346,20 @@ def compare(
     from ofsted_cli.output import compare as render
     from ofsted_cli.output import text
     from ofsted_cli.query.compare import compare as query
-    from ofsted_cli.query.coverage import coverage
 
     _formats(json_out, csv_out)
     period = options.period(year, as_of, snapshot)
     scope = _scope(region, group, council)
     conn = _store(ctx)
     data = query(conn, scope, year=period.year, day=period.day, snapshot=period.snapshot)
-    cover = coverage(conn)
-    if json_out:
-        text.dump_json({**data, "coverage": cover}, sys.stdout)
-    elif csv_out:
-        from ofsted_cli.output import csvout
-
-        csvout.write(csvout.compare(data), sys.stdout)
-    else:
-        text.emit(render.compare(data, scope.describe(), cover, text.width()))
+    _answer(
+        conn,
+        data,
+        json_out,
+        csv_out,
+        "compare",
+        lambda cover: render.compare(data, scope.describe(), cover, text.width()),
+    )
 
 
 Since = Annotated[
@@ -382,18 +380,23 @@ GradeList = Annotated[
 ]
 
 
-def _emit(data: Any, json_out: bool, csv_out: bool, lines: Callable[[], Any], table: str) -> None:
-    """Write *data* as JSON, CSV (the csvout function *table*) or text (*lines*)."""
+def _answer(
+    conn: Any, data: dict[str, Any], json_out: bool, csv_out: bool, table: str, lines: Any
+) -> None:
+    """Write *data*, with what the record covers: as JSON (its `coverage` added), as CSV (the
+    csvout function named *table*) or as text (*lines*, given the coverage)."""
     from ofsted_cli.output import text
+    from ofsted_cli.query.coverage import coverage
 
+    cover = coverage(conn)
     if json_out:
-        text.dump_json(data, sys.stdout)
+        text.dump_json({**data, "coverage": cover}, sys.stdout)
     elif csv_out:
         from ofsted_cli.output import csvout
 
         csvout.write(getattr(csvout, table)(data), sys.stdout)
     else:
-        text.emit(lines())
+        text.emit(lines(cover))
 
 
 @command()
@@ -432,7 +435,6 @@ def reports(
     """
     from ofsted_cli import options
     from ofsted_cli.output import across, text
-    from ofsted_cli.query.coverage import coverage
     from ofsted_cli.query.reports import reports as query
 
     _formats(json_out, csv_out)
@@ -449,9 +451,9 @@ def reports(
         grades=wanted,
         visits=visits,
     )
-    cover = coverage(conn)
-    data["coverage"] = cover
-    _emit(data, json_out, csv_out, lambda: across.reports(data, cover, text.width()), "reports")
+    _answer(
+        conn, data, json_out, csv_out, "reports", lambda c: across.reports(data, c, text.width())
+    )
 
 
 @command()
@@ -484,7 +486,6 @@ def trend(
     from ofsted_cli.errors import UsageError
     from ofsted_cli.output import across, text
     from ofsted_cli.query import trend as query
-    from ofsted_cli.query.coverage import coverage
 
     _formats(json_out, csv_out)
     now = options.today()
@@ -502,9 +503,7 @@ def trend(
     if first > last:
         raise UsageError(f"--from {first} is after --to {last}")
     data = query.trend(conn, _scope(region, group, None), first, last, now)
-    cover = coverage(conn)
-    data["coverage"] = cover
-    _emit(data, json_out, csv_out, lambda: across.trend(data, cover, text.width()), "trend")
+    _answer(conn, data, json_out, csv_out, "trend", lambda c: across.trend(data, c, text.width()))
 
 
 @command()
@@ -535,7 +534,6 @@ def transitions(
     """
     from ofsted_cli import options
     from ofsted_cli.output import across, text
-    from ofsted_cli.query.coverage import coverage
     from ofsted_cli.query.transitions import transitions as query
 
     _formats(json_out, csv_out)
@@ -550,14 +548,13 @@ def transitions(
         since=first,
         until=last,
     )
-    cover = coverage(conn)
-    data["coverage"] = cover
-    _emit(
+    _answer(
+        conn,
         data,
         json_out,
         csv_out,
-        lambda: across.transitions(data, cover, text.width()),
         "transitions",
+        lambda c: across.transitions(data, c, text.width()),
     )
 
 
@@ -829,7 +826,6 @@ def councils(
     from ofsted_cli.output import councils as render
     from ofsted_cli.output import text
     from ofsted_cli.query import rated
-    from ofsted_cli.query.coverage import coverage
     from ofsted_cli.query.snapshot import rule
 
     _formats(json_out, csv_out)
@@ -849,15 +845,9 @@ def councils(
         ever=ever_,
         never=never_,
     )
-    cover = coverage(conn)
-    if json_out:
-        text.dump_json({**data, "coverage": cover}, sys.stdout)
-    elif csv_out:
-        from ofsted_cli.output import csvout
-
-        csvout.write(csvout.councils(data), sys.stdout)
-    else:
-        text.emit(render.councils(data, cover, text.width()))
+    _answer(
+        conn, data, json_out, csv_out, "councils", lambda c: render.councils(data, c, text.width())
+    )
 
 
 class ExportFormat(StrEnum):
