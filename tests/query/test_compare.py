@@ -124,7 +124,7 @@ def test_year_new_framework_is_not_comparable(run: Run) -> None:
     out = ok(run("compare", "--year", "2026", "--council", "north testshire"))
     assert "2026-07-15 new ILACS no overall grade (provisional)" in out
     assert "no overall grade (new ILACS 2026, provisional)  not comparable" in out
-    assert "provisional (* in abbreviated tables): not yet in an official Ofsted release" in out
+    assert "provisional: not yet in an official Ofsted release" in out
 
 
 def test_as_of_a_day(run: Run) -> None:

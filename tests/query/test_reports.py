@@ -70,7 +70,7 @@ def test_provisional_reports_after_the_cutoff(run: Run) -> None:
     assert lines["Hackley"].endswith("provisional")
     assert "no overall grade" in lines["North Testshire"]
     assert not lines["Kingsford"].endswith("provisional")
-    assert "2 of them provisional" in out
+    assert "2 of the records listed are provisional: not yet in an official Ofsted release." in out
 
 
 @pytest.mark.parametrize(

@@ -182,7 +182,7 @@ def test_new_framework_and_provisional(run: Run) -> None:
     assert "  the ILACS framework in force from April 2026 gives no overall effectiveness" in out
     row = next(line for line in out.splitlines() if line.startswith("2026-07-15"))
     assert "no overall grade" in row and row.endswith("provisional")
-    assert "provisional (* in abbreviated tables): not yet in an official Ofsted release" in out
+    assert "provisional: not yet in an official Ofsted release" in out
     full = ok(run("show", "north-testshire", "--full"))
     assert "[north-testshire-ilacs-2026-2026-07-15]  provisional" in full
 

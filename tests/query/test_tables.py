@@ -79,6 +79,27 @@ def test_narrow_terminal_abbreviates_and_says_so(
     assert not re.search(r"\b(first|same)\s*$", out, re.MULTILINE)  # no Change column
 
 
+def test_the_provisional_mark_is_explained_only_where_it_is_shown(
+    run: Run, terminal: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Abbreviated, a provisional record is marked * and the legend says so; in full words the
+    column is headed Status and says provisional, and no legend speaks of a * that is not
+    there."""
+    monkeypatch.setenv("COLUMNS", "80")
+    out = _plain(ok(run("reports", "--since", "2025-07")))
+    assert re.search(r"^Hackley .* \*$", out, re.MULTILINE)
+    assert "I inadequate; * provisional." in " ".join(out.split())
+    monkeypatch.setenv("COLUMNS", "200")
+    out = _plain(ok(run("reports", "--since", "2025-07")))
+    assert re.search(
+        r"^Council +Framework +On site +Published +Overall +Status$", out, re.MULTILINE
+    )
+    assert "*" not in out
+    monkeypatch.setenv("COLUMNS", "80")  # abbreviated, with nothing provisional
+    out = _plain(ok(run("compare", "--year", "2021")))
+    assert "Grades abbreviated" in out and "* provisional" not in out
+
+
 def test_wrapped_headers_keep_every_word(
     run: Run, terminal: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ofsted_cli.output.compare import PROVISIONAL, counts
-from ofsted_cli.output.table import Cell, Column, grade_cell, layout
+from ofsted_cli.output.table import STAR, Cell, Column, grade_cell, layout
 from ofsted_cli.output.text import Line, plain
 from ofsted_cli.vocab.frameworks import short, tiny
 from ofsted_cli.vocab.grades import GRADES, NO_OVERALL, NONE_IN_FORCE, TALLY_KEYS, words
@@ -38,7 +38,7 @@ def reports(data: dict[str, Any], coverage: dict[str, Any], width: int | None) -
         Column("On site", drop=2, wrap=True, min=10),
         Column("Published", min=10),
         Column("Overall", wrap=True, min=8),
-        Column("", drop=1),
+        Column("Status", drop=1, short_header=""),
     ]
     rows = []
     for r in data["reports"]:
@@ -60,7 +60,7 @@ def reports(data: dict[str, Any], coverage: dict[str, Any], width: int | None) -
                 Cell(
                     "provisional" if r["provisional"] else "",
                     "italic magenta",
-                    "*" if r["provisional"] else "",
+                    STAR if r["provisional"] else "",
                 ),
             ]
         )
@@ -74,7 +74,10 @@ def reports(data: dict[str, Any], coverage: dict[str, Any], width: int | None) -
     if data["visits"]:
         lines.append(plain(f"{data['visits']} ungraded visits listed too.", "dim"))
     if data["provisional"]:
-        lines.append(plain(f"{data['provisional']} of them {PROVISIONAL}", "dim"))
+        n = data["provisional"]
+        lines.append(
+            plain(f"{n} of the records listed {'is' if n == 1 else 'are'} {PROVISIONAL}", "dim")
+        )
     if not f["visits"] and not data["visits"]:
         lines.append(plain("Ungraded visits are left out; --visits lists them.", "dim"))
     lines += [plain(note, "dim") for note in table.notes()]
@@ -132,8 +135,8 @@ def trend(data: dict[str, Any], coverage: dict[str, Any], width: int | None) -> 
     if provisional:
         lines.append(
             plain(
-                f"Years resting partly on provisional records: {', '.join(provisional)} "
-                f"({PROVISIONAL})",
+                "Years resting partly on provisional records (not yet in an official Ofsted "
+                f"release): {', '.join(provisional)}.",
                 "dim",
             )
         )
@@ -165,7 +168,7 @@ def transitions(data: dict[str, Any], coverage: dict[str, Any], width: int | Non
                     b["overall"],
                     f" ({short(b['framework'])}, {b['published']})"
                     + (" provisional" if b["provisional"] else ""),
-                    short_suffix=f" {b['published'][:7]}" + ("*" if b["provisional"] else ""),
+                    short_suffix=f" {b['published'][:7]}" + (STAR if b["provisional"] else ""),
                 ),
                 Cell(str(p["months"])),
             ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ofsted_cli.output.table import Cell, Column, grade_cell, layout
+from ofsted_cli.output.table import STAR, Cell, Column, grade_cell, layout
 from ofsted_cli.output.text import Line, plain
 from ofsted_cli.vocab.frameworks import short, tiny
 from ofsted_cli.vocab.grades import lower_words
@@ -25,7 +25,7 @@ FOOTNOTE = (
 )
 
 
-PROVISIONAL = "provisional (* in abbreviated tables): not yet in an official Ofsted release."
+PROVISIONAL = "provisional: not yet in an official Ofsted release."
 
 
 def _provisional(data: dict[str, Any]) -> bool:
@@ -52,7 +52,7 @@ def rating_cell(r: dict[str, Any] | None, missing: str = "—") -> Cell:
     return grade_cell(
         r["overall"],
         f" ({short(r['framework'])} {year}{mark})",
-        short_suffix=f" {tiny(r['framework'])} {year}{'*' if mark else ''}",
+        short_suffix=f" {tiny(r['framework'])} {year}{STAR if mark else ''}",
     )
 
 
@@ -113,7 +113,7 @@ def _year(data: dict[str, Any], scope: str, n: int, width: int | None) -> list[L
         )
         short_during = "; ".join(
             f"{r['published']} {grade_cell(r['overall']).short}"
-            + ("*" if r.get("provisional") else "")
+            + (STAR if r.get("provisional") else "")
             for r in c["published"]
         )
         text, style, brief = CHANGES[c["change"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ofsted_cli.output.compare import PROVISIONAL
-from ofsted_cli.output.table import Cell, Column, grade_cell, layout
+from ofsted_cli.output.table import STAR, Cell, Column, grade_cell, layout
 from ofsted_cli.output.text import Line, grade, plain, rating
 from ofsted_cli.vocab.frameworks import AREA_LABELS, FRAMEWORKS, short
 from ofsted_cli.vocab.grades import GRADES
@@ -90,7 +90,7 @@ def summary(data: dict[str, Any], width: int | None, statements: bool = False) -
         Column("On site", drop=3, wrap=True, min=10),
         Column("Overall", wrap=True, min=10),
         Column("Other judgements", drop=2, wrap=True, min=16),
-        Column("", drop=1),
+        Column("Status", drop=1, short_header=""),
     ]
     if lineage:
         columns.insert(1, Column("Council", wrap=True, min=10))
@@ -115,7 +115,7 @@ def summary(data: dict[str, Any], width: int | None, statements: bool = False) -
             Cell(
                 "provisional" if insp.get("provisional") else "",
                 "italic magenta",
-                "*" if insp.get("provisional") else "",
+                STAR if insp.get("provisional") else "",
             ),
         ]
         if lineage:

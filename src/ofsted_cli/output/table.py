@@ -11,6 +11,8 @@ from ofsted_cli.output.text import Line, cells, clean
 from ofsted_cli.vocab import grades
 
 GAP = 2
+STAR = "*"
+"""The mark of a provisional record in an abbreviated cell."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,8 @@ class Column:
     """May wrap onto several lines."""
     min: int = 10
     """The narrowest a wrapping column may become."""
+    short_header: str | None = None
+    """The header when the table is abbreviated (None: the same)."""
 
 
 @dataclass
@@ -42,6 +46,8 @@ class Table:
     lines: list[Line] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
     abbreviated: bool = False
+    starred: bool = False
+    """Abbreviated cells show a provisional record by a trailing *."""
 
     def notes(self) -> list[str]:
         """What a reader needs to know: the abbreviations used and the columns left out."""
@@ -50,7 +56,7 @@ class Table:
             out.append(
                 "Grades abbreviated: "
                 + ", ".join(f"{g.abbrev} {g.words.lower()}" for g in grades.GRADES.values())
-                + "."
+                + ("; * provisional." if self.starred else ".")
             )
         if self.dropped:
             out.append(
@@ -80,13 +86,17 @@ def _text(cell: Cell, short: bool) -> str:
     return clean(cell.short if short and cell.short is not None else cell.text)
 
 
+def _header(column: Column, short: bool) -> str:
+    return column.short_header if short and column.short_header is not None else column.header
+
+
 def layout(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int | None) -> Table:
     """Lay out *rows*; with a *width*, make every line fit it."""
     keep = list(range(len(columns)))
     short = False
 
     def natural(i: int) -> int:
-        return max([cells(columns[i].header)] + [cells(_text(r[i], short)) for r in rows])
+        return max([cells(_header(columns[i], short))] + [cells(_text(r[i], short)) for r in rows])
 
     def total() -> int:
         return sum(natural(i) for i in keep) + GAP * (len(keep) - 1)
@@ -111,7 +121,8 @@ def layout(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], width: int
     widths = {i: natural(i) for i in keep}
     if width is not None and total() > width:
         _shrink(columns, keep, widths, width)
-    out.lines += _row([columns[i].header for i in keep], keep, widths, "bold")
+    out.starred = short and any((r[i].short or "").endswith(STAR) for r in rows for i in keep)
+    out.lines += _row([_header(columns[i], short) for i in keep], keep, widths, "bold")
     for r in rows:
         texts = [_text(r[i], short) for i in keep]
         for line in _row(texts, keep, widths, "", [r[i].style for i in keep]):
