@@ -89,7 +89,10 @@ def test_provisional_years_are_marked(run: Run) -> None:
     years = _years(run, "--from", "2025", "--to", "2026")
     assert (years[2025]["provisional"], years[2026]["provisional"]) == (0, 1)
     out = ok(run("trend", "--from", "2025", "--to", "2026"))
-    assert "Years resting partly on provisional records (not yet in an official Ofsted release): 2026." in out
+    assert (
+        "Years resting partly on provisional records (not yet in an official Ofsted release): "
+        "2026." in out
+    )
 
 
 def test_year_not_yet_complete(conn: sqlite3.Connection) -> None:
