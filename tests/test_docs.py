@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -55,7 +56,6 @@ def problem_codes_doc() -> str:
     """docs/problem-codes.md as it should be: each code, its docstring, a corpus example."""
     import ast
     import re
-    from pathlib import Path
 
     root = Path(__file__).parents[1]
     tree = ast.parse((root / "src/ofsted_cli/dataset/problems.py").read_text(encoding="utf-8"))
@@ -96,9 +96,17 @@ def problem_codes_doc() -> str:
 
 def test_problem_codes_are_documented() -> None:
     """docs/problem-codes.md lists every problem code with its meaning and a real example."""
-    from pathlib import Path
-
     page = Path(__file__).parents[1] / "docs" / "problem-codes.md"
     assert page.read_text(encoding="utf-8") == problem_codes_doc(), (
         "docs/problem-codes.md is out of date: write tests.test_docs.problem_codes_doc() to it"
     )
+
+
+def test_every_shipped_page_is_a_docs_topic() -> None:
+    """`ofsted docs TOPIC` prints each page of docs/ as it is, and every page is a topic."""
+    pages = sorted((Path(__file__).parents[1] / "docs").glob("*.md"))
+    assert {p.stem for p in pages} >= {"json", "problem-codes", "data-format", "exports"}
+    for page in pages:
+        result = CliRunner().invoke(app, ["docs", page.stem])
+        assert result.exit_code == 0, (page.stem, result.output)
+        assert result.stdout == page.read_text(encoding="utf-8")

@@ -930,15 +930,19 @@ class DocsTopic(StrEnum):
     json = "json"
     problem_codes = "problem-codes"
     data_format = "data-format"
+    exports = "exports"
 
 
 @command()
 def docs(
-    topic: Annotated[DocsTopic, typer.Argument(help="json, problem-codes or data-format.")],
+    topic: Annotated[
+        DocsTopic, typer.Argument(help="json, problem-codes, data-format or exports.")
+    ],
 ) -> None:
     """Print a page of the documentation shipped with ofsted-cli.
 
-    json: the --json shapes; problem-codes: what `validate` reports; data-format: the YAML.
+    json: the --json shapes; problem-codes: what `validate` reports; data-format: the YAML;
+    exports: every table and column of `ofsted export`.
 
     Example: ofsted docs json
     """
