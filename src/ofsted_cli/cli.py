@@ -171,7 +171,13 @@ def fmt(
 @command("import")
 def import_(
     ctx: typer.Context,
-    files: Annotated[list[Path], typer.Argument(help="Ofsted ODS/XLSX releases to import.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Ofsted's ODS/XLSX releases, and the report scrape's CSV "
+            "(ofsted_csc_ilacs_history.csv), to import."
+        ),
+    ],
     lookup: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
@@ -187,7 +193,9 @@ def import_(
 
     Knows the 2023 "Children's social care data in England" underlying data and the 2024 and
     2025 "Local authority inspection outcomes" releases. Idempotent; never overwrites a value
-    the data already has, and reports every disagreement instead.
+    the data already has, and reports every disagreement instead. The third-party scrape of
+    ILACS report PDFs (JT-39's ofsted_csc_ilacs_history.csv) only adds report links and, for
+    reports after the official cut-off, provisional records.
 
     Example: ofsted import ../shared/reference/*.ods
     """

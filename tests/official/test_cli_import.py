@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from ofsted_cli.cli import app
 from tests.official.builders import WIRRAL_2019 as WIRRAL
 from tests.official.builders import outcomes_2025
+from tests.official.test_merge import LOOKUP_HEAD
 
 
 def _import(data: Path, *args: str) -> tuple[int, str, str]:
@@ -63,3 +64,19 @@ def test_a_file_that_is_not_a_release_is_refused(tmp_path: Path) -> None:
     other.write_text("a,b\n")
     code, _, err = _import(data, str(other))
     assert code == 1 and "cannot be read as a spreadsheet" in err
+
+
+def test_the_lookup_among_the_files_is_used_as_the_lookup(tmp_path: Path) -> None:
+    """`ofsted import dir/*.ods dir/*.csv` names the council lookup too: it is used as the
+    lookup (not refused as a release), and progress counts the releases read."""
+    data = tmp_path / "data"
+    data.mkdir()
+    f = outcomes_2025(tmp_path / "a.ods", [WIRRAL])
+    elsewhere = tmp_path / "lookup"
+    elsewhere.mkdir()
+    lookup = elsewhere / "Provider_data_lookup.csv"
+    lookup.write_text(LOOKUP_HEAD + "80512,344,E08000015,Wirral,,E08000015\n")
+    code, _, err = _import(data, str(f), str(lookup))
+    assert code == 0, err
+    assert "[1/1] reading a.ods" in err and "Provider_data_lookup" not in err
+    assert "la_number: '344'" in (data / "inspections.yaml").read_text()

@@ -239,9 +239,9 @@ def test_one_inspection_dated_differently_is_one_record(tmp_path: Path, data: Pa
         "nottingham-ilacs-standard-2022-09-05"
     ]
     assert report.disagreements == [
-        "nottingham/nottingham-ilacs-standard-2022-09-05: the same inspection is dated published "
-        "'2022-09-05' in the data, Children's social care data in England 2023 (underlying data), "
-        "sheet LA_inspections_2009-2023 row 4 has '2022-11-05'"
+        "nottingham/nottingham-ilacs-standard-2022-09-05: published is '2022-09-05', Children's "
+        "social care data in England 2023 (underlying data), sheet LA_inspections_2009-2023 row 4 "
+        "has '2022-11-05' (the same inspection, dated differently)"
     ]
 
 

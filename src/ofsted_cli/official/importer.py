@@ -17,14 +17,15 @@ from ofsted_cli.vocab.kinds import KINDS
 
 
 def read_files(
-    files: list[Path], progress: Callable[[str], None]
+    files: list[Path], progress: Callable[[str], None], total: int | None = None
 ) -> list[tuple[Release, list[Row]]]:
-    """Read every workbook, newest official release first (so that newer releases win)."""
+    """Read every workbook, newest official release first (so that newer releases win);
+    progress counts them out of *total* files (default: these)."""
     read = []
     for path in files:  # all before the first is read: a bad one fails fast
         _regular(path)
     for i, path in enumerate(files, 1):
-        progress(f"[{i}/{len(files)}] reading {path.name}")
+        progress(f"[{i}/{total or len(files)}] reading {path.name}")
         release, rows = editions.read(path)
         progress(f"        {release.title}: {len(rows)} inspections and visits")
         read.append((release, rows))
@@ -46,16 +47,20 @@ def run(
         errors = checked.result.errors
         shown = [e.parsable() for e in errors[:SHOWN_PROBLEMS]]
         raise InvalidDataError(len(errors), str(data_dir), shown)
+    named = [f for f in files if f.name == identity.LOOKUP]  # `*.csv` names the lookup too
+    files = [f for f in files if f not in named]
+    if lookup is None and named:
+        lookup = named[0]
     report = ImportReport(files=[str(f) for f in files])
     if lookup is None and files and (files[0].parent / identity.LOOKUP).is_file():
         lookup = files[0].parent / identity.LOOKUP
     entries = identity.read_lookup(lookup) if lookup else []  # a bad lookup fails fast
     scrapes = [f for f in files if scrape.is_scrape(f)]
-    read = read_files([f for f in files if f not in scrapes], progress)
+    read = read_files([f for f in files if f not in scrapes], progress, len(files))
     report.rows = sum(len(rows) for _, rows in read)
     scraped: list[scrape.ScrapeRow] = []
-    for path in scrapes:
-        progress(f"reading {path.name} (report scrape)")
+    for i, path in enumerate(scrapes, len(read) + 1):
+        progress(f"[{i}/{len(files)}] reading {path.name} (report scrape)")
         _, found, skipped = scrape.read(path, entries)
         report.rows += len(found) + len(skipped)
         report.skipped += skipped

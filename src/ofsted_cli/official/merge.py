@@ -153,8 +153,8 @@ class Merge:
                 else "start"
             )
             self.disagree(
-                f"{label}: the same inspection is dated {key} {found.get(key)!r} in the data, "
-                f"{row.where} has {getattr(row, key)!r}"
+                f"{label}: {key} is {found.get(key)!r}, {row.where} has "
+                f"{getattr(row, key)!r} (the same inspection, dated differently)"
             )
         self._merge(label, found, row, skip_dates=how == "redated")
 
