@@ -700,6 +700,7 @@ def report(
 
     Each page has the council's timeline chart, judgement table, statements with their
     speakers and sources, and links to the reports. It works opened from disk: no network.
+    The charts need `pip install 'ofsted-cli[charts]'`.
 
     Example: ofsted report wirral --out site/
     """

@@ -1,4 +1,4 @@
-"""Errors for "cannot proceed". Data problems are values (see result.py), not exceptions."""
+"""Errors for "cannot proceed". Data problems are values (dataset/problems.py), not exceptions."""
 
 from __future__ import annotations
 

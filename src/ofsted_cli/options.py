@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from ofsted_cli.errors import UsageError
 from ofsted_cli.vocab import dates
+from ofsted_cli.vocab.dates import today as today  # the CLI's default day
 
 FIRST_YEAR = 2009
 """The first year of Ofsted's files (SLAC inspections from 2009)."""
-
-
-def today() -> str:
-    return dt.date.today().isoformat()
 
 
 def day(text: str, option: str, now: str | None = None) -> str:

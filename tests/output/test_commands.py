@@ -71,6 +71,18 @@ def test_text_timeline_without_out(run: Run) -> None:
     assert "\x1b[" not in r.stdout
 
 
+def test_a_former_council_is_labelled_former(run: Run, tmp_path: Path) -> None:
+    """A former council's lane says so, in the text timeline and in the SVG, so that old
+    Cumbria is not read as a council of today."""
+    result = run("chart", "--council", "cumbria-former", "--council", "cumberland")
+    assert result.exit_code == 0
+    lanes = result.stdout.splitlines()[1:3]
+    assert lanes[0].startswith("Cumberland ") and lanes[1].startswith("Cumbria (former) ")
+    out = tmp_path / "x.svg"
+    assert run("chart", "--council", "cumbria-former", "--out", str(out)).exit_code == 0
+    assert "Cumbria (former)" in _texts(out)
+
+
 def test_chart_refuses_what_it_cannot_write(run: Run, tmp_path: Path) -> None:
     """An unknown format, an existing file without --force, a missing folder: exit 2 or 1,
     one line, and nothing replaced."""

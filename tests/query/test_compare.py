@@ -258,7 +258,7 @@ def test_compare_csv_has_a_row_per_council(run: Run) -> None:
 def test_compare_csv_marks_provisional(run: Run) -> None:
     """A provisional rating says so in its CSV column."""
     rows = {r["council_id"]: r for r in table(run("compare", "--year", "2025", "--csv"))}
-    assert rows["hackley"]["end_provisional"] == "yes"
-    assert rows["hackley"]["start_provisional"] == ""
+    assert rows["hackley"]["end_provisional"] == "true"
+    assert rows["hackley"]["start_provisional"] == "false"
     unrated = table(run("compare", "--year", "2019", "--csv"))
     assert {r["council_id"]: r["change"] for r in unrated}["st-albury"] == "none"

@@ -201,7 +201,7 @@ def test_former_lists_councils_that_no_longer_exist(run: Run) -> None:
         "(not counted above)." in out
     )
     csv = {r["council_id"]: r["existed"] for r in table(run("councils", "--former", "--csv"))}
-    assert (csv["oldshire-former"], csv["testshire"]) == ("no", "yes")
+    assert (csv["oldshire-former"], csv["testshire"]) == ("false", "true")
     one = ok(run("councils", "--former", "--as-of", "2020-06-01"))
     assert "Also listed: 1 former council no longer in existence then" in one
 
@@ -228,8 +228,8 @@ def test_councils_csv(run: Run) -> None:
     """--csv: a header row, a row per council, the provisional columns filled."""
     rows = {r["council_id"]: r for r in table(run("councils", "--csv"))}
     assert list(rows) == CURRENT
-    assert rows["hackley"]["provisional"] == "yes"
-    assert rows["hackley"]["latest_record_provisional"] == "yes"
+    assert rows["hackley"]["provisional"] == "true"
+    assert rows["hackley"]["latest_record_provisional"] == "true"
     assert rows["north-testshire"]["grade"] == ""
     assert rows["north-testshire"]["grade_label"] == "no overall grade"
     assert rows["south-testshire"]["grade_label"] == ""

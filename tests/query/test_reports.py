@@ -150,7 +150,7 @@ def test_reports_csv(run: Run) -> None:
         "hackley-ilacs-standard-2025-08-12",
         "north-testshire-ilacs-2026-2026-07-15",
     ]
-    assert rows[1]["provisional"] == "yes"
+    assert rows[1]["provisional"] == "true"
     assert (rows[2]["grade"], rows[2]["grade_label"]) == ("", "no overall grade")
     visits = table(run("reports", "--year", "2022", "--visits", "--csv"))
     assert (visits[0]["grade_label"], visits[0]["theme"]) == ("", "Progress since the inspection")

@@ -146,7 +146,7 @@ def test_transitions_csv(run: Run) -> None:
         "to_grade": "no_overall_grade",
         "to_framework": "ilacs_2026",
         "to_published": "2026-07-15",
-        "to_provisional": "yes",
+        "to_provisional": "true",
         "months": "38",
     }
 

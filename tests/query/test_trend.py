@@ -146,7 +146,7 @@ def test_trend_csv(run: Run) -> None:
     rows = table(run("trend", "--from", "2015", "--to", "2016", "--csv"))
     assert [r["year"] for r in rows] == ["2015", "2016"]
     assert (rows[0]["inadequate"], rows[0]["inadequate_share"]) == ("2", "0.25")
-    assert rows[1]["complete"] == "yes"
+    assert rows[1]["complete"] == "true"
 
 
 def test_data_without_any_rating_has_no_trend(tmp_path: Path, run_on: RunOn) -> None:

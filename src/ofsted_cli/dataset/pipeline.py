@@ -6,7 +6,6 @@ thing to each of them.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from ofsted_cli.dataset.memory import no_gc
 from ofsted_cli.dataset.problems import CheckResult
 from ofsted_cli.dataset.records import Records
 from ofsted_cli.dataset.schema import check_document
+from ofsted_cli.vocab import dates
 
 
 @dataclass
@@ -66,7 +66,7 @@ def validate_documents(
                 raw.update(doc.data)
             if not keep and not doc.duplicates:  # a duplicate key is located through the tree
                 doc.release()
-        problems = records.problems + rules.check(records, today or dt.date.today().isoformat())
+        problems = records.problems + rules.check(records, today or dates.today())
     counts = {
         kind: len(items) for kind, items in records.by_kind.items() if kind in records.kinds_seen
     }

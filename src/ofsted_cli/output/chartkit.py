@@ -169,7 +169,7 @@ def lanes_from(data: Sequence[Mapping[str, Any]]) -> list[Lane]:
     return [
         Lane(
             d["council_id"],
-            d["name"],
+            d["name"] + (" (former)" if d.get("status") == "former" else ""),
             tuple(
                 Span(day(s["start"]), day(s["end"]), s["state"], s["provisional"], s["label"])
                 for s in d["spans"]

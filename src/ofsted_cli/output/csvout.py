@@ -29,6 +29,11 @@ def write(table: Table, out: TextIO) -> None:
     w.writerows([safe(v) for v in row] for row in rows)
 
 
+def _flag(value: object) -> str:
+    """A yes-or-no cell as the exports write it (the data package's true and false values)."""
+    return "true" if value else "false"
+
+
 def _rating(r: dict[str, Any] | None) -> list[Any]:
     if r is None:
         return ["", "", "", "", "", ""]
@@ -38,7 +43,7 @@ def _rating(r: dict[str, Any] | None) -> list[Any]:
         r["framework"],
         r.get("start") or "",
         r["published"],
-        "yes" if r.get("provisional") else "",
+        _flag(r.get("provisional")),
     ]
 
 
@@ -124,8 +129,8 @@ def councils(data: dict[str, Any]) -> Table:
             c["region"] or "",
             c["status"],
             *_rating(c["in_force"]),
-            "yes" if c["latest_provisional"] else "",
-            "yes" if c.get("existed", True) else "no",
+            _flag(c["latest_provisional"]),
+            _flag(c.get("existed", True)),
         ]
         for c in data["councils"]
     ]
@@ -164,7 +169,7 @@ def reports(data: dict[str, Any]) -> Table:
             r["overall"] or "",
             (words(r["overall"]) if r["overall"] else ("no overall grade" if r["graded"] else "")),
             r["theme"] or "",
-            "yes" if r["provisional"] else "",
+            _flag(r["provisional"]),
         ]
         for r in data["reports"]
     ]
@@ -191,7 +196,7 @@ def trend(data: dict[str, Any]) -> Table:
             *[y["tally"][k] for k in keys],
             *[y["shares"][k] for k in keys],
             y["provisional"],
-            "yes" if y["complete"] else "no",
+            _flag(y["complete"]),
         ]
         for y in data["years"]
     ]
@@ -222,7 +227,7 @@ def transitions(data: dict[str, Any]) -> Table:
             p["to_grade"],
             p["to"]["framework"],
             p["to"]["published"],
-            "yes" if p["to"]["provisional"] else "",
+            _flag(p["to"]["provisional"]),
             p["months"],
         ]
         for p in data["transitions"]

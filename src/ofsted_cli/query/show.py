@@ -55,7 +55,7 @@ def show(
 ) -> Row:
     """One council's whole record: identity, rating now, inspections, statements, sources;
     with *lineage*, its predecessors' inspections too."""
-    today = today or dt.date.today().isoformat()
+    today = today or dates.today()
     council = _council(conn, cid)
     predecessors, successors = _relatives(conn, cid, council, today)
     names = {cid: council["name"], **{p["id"]: p["name"] for p in predecessors}}

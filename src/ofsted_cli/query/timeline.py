@@ -54,7 +54,15 @@ def lanes(conn: sqlite3.Connection, chosen: list[Life], today: str) -> list[dict
             provisional = bool(insp.get("provisional"))
         if end > since:
             spans.append(_span(since, end, state, provisional, label))
-        out.append({"council_id": life.id, "name": life.name, "spans": spans, "marks": points})
+        out.append(
+            {
+                "council_id": life.id,
+                "name": life.name,
+                "status": life.status,
+                "spans": spans,
+                "marks": points,
+            }
+        )
     return out
 
 

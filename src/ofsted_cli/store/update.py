@@ -11,7 +11,6 @@ validation, which reports each problem at its file:line:col (issue 14).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -23,6 +22,7 @@ from ofsted_cli.dataset.index import Index
 from ofsted_cli.dataset.records import Placed, Records
 from ofsted_cli.store import build, checks, chunks
 from ofsted_cli.store.chunks import DataFile
+from ofsted_cli.vocab import dates
 from ofsted_cli.vocab.kinds import KINDS
 
 BATCH = 1 << 22
@@ -136,7 +136,7 @@ def _insert(
         if kind == "councils":
             change.note(change.added, "inspections", (i.id for i in record.inspections))
         ids[j if f.split.kind else 0].append(record.id)
-    index = Index(records, dt.date.today().isoformat())
+    index = Index(records, dates.today())
     if any(next(iter(rule(index)), None) for rule in checks.LOCAL_RULES):
         raise Rejected
     try:

@@ -15,6 +15,11 @@ _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 PRECISIONS = ("year", "month", "day")
 
 
+def today() -> str:
+    """Today as ISO text: the one clock behind "in force today" and "in the future"."""
+    return dt.date.today().isoformat()
+
+
 def parse(value: object) -> str:
     """Return the canonical text of *value* (a date, a year int or ISO text); raise ValueError."""
     if isinstance(value, dt.datetime):
