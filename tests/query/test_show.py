@@ -59,16 +59,18 @@ def test_one_quoted_response_is_singular(run: Run) -> None:
 
 
 def test_statements_option(run: Run) -> None:
-    """--statements adds every quote, reported speech marked, each with its source."""
+    """--statements adds every quote, reported speech marked, each with its source, under
+    the inspection it answers (so that a later quote on an earlier report reads as such)."""
     out = ok(run("show", "testshire", "--statements"))
-    assert "Statements (3)" in out
-    assert "  2019-05-20 · Alex Example, Leader, Testshire County Council\n" in out
-    assert "    “We are proud of every member of staff.”\n" in out
+    assert "Statements (3)\n  On the ILACS published 2019-05-20\n" in out
+    assert "    2019-05-20 · Alex Example, Leader, Testshire County Council\n" in out
+    assert "      “We are proud of every member of staff.”\n" in out
     assert (
-        "  2019-06 (inferred) · Jo Sample, Director of Children's Services, Testshire County "
-        "Council (reported)\n    said the work would go on\n"
+        "    2019-06 (inferred) · Jo Sample, Director of Children's Services, Testshire County "
+        "Council (reported)\n      said the work would go on\n"
     ) in out
-    assert "    [Test Gazette: https://example.org/news/testshire]" in out
+    assert "      [Test Gazette: https://example.org/news/testshire]" in out
+    assert "  Not tied to one inspection\n    2020 · Alex Example" in out
     assert "quoted responses:" not in out
 
 

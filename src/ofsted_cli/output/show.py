@@ -128,8 +128,18 @@ def summary(data: dict[str, Any], width: int | None, statements: bool = False) -
     lines.append([])
     if statements:
         lines.append(plain(f"Statements ({len(quotes)})", "bold"))
-        for st in quotes:
-            lines += statement(st, indent="  ")
+        for insp in data["inspections"]:
+            if insp["statements"]:
+                when = (
+                    f"published {insp['published']}" if insp["published"] else "(no date recorded)"
+                )
+                lines.append(plain(f"  On the {short(insp['framework'])} {when}", "underline"))
+                for st in insp["statements"]:
+                    lines += statement(st, indent="    ")
+        if data["other_statements"]:
+            lines.append(plain("  Not tied to one inspection", "underline"))
+            for st in data["other_statements"]:
+                lines += statement(st, indent="    ")
     elif quotes:
         many = len(quotes) > 1
         lines.append(
