@@ -566,6 +566,17 @@ def transitions(
     )
 
 
+def _save_chart(
+    out: Path, force: bool, svg: Callable[[], str], png: Callable[[Path], Path]
+) -> None:
+    """Write a chart to *out*: SVG text for a .svg name, else a PNG file."""
+    if out.suffix.lower() == ".svg":
+        text = svg()
+        _write_file(out, lambda p: p.write_text(text, encoding="utf-8"), force)
+    else:
+        _write_file(out, png, force)
+
+
 def _write_file(out: Path, write: Callable[[Path], object], force: bool) -> None:
     """Check *out*, let *write* fill a temporary beside it, rename it into place."""
     from ofsted_cli import target
@@ -638,15 +649,12 @@ def chart(
             return
         from ofsted_cli.output import charts
 
-        if out.suffix.lower() == ".svg":
-            svg = charts.trend_svg(years, title=name, width_px=width, height_px=height)
-            _write_file(out, lambda p: p.write_text(svg, encoding="utf-8"), force)
-        else:
-            _write_file(
-                out,
-                lambda p: charts.trend_png(years, p, title=name, width_px=width, height_px=height),
-                force,
-            )
+        _save_chart(
+            out,
+            force,
+            lambda: charts.trend_svg(years, title=name, width_px=width, height_px=height),
+            lambda p: charts.trend_png(years, p, title=name, width_px=width, height_px=height),
+        )
     else:
         from ofsted_cli.query.timeline import lanes
 
@@ -667,17 +675,12 @@ def chart(
             return
         from ofsted_cli.output import charts
 
-        if out.suffix.lower() == ".svg":
-            svg = charts.timeline_svg(lanes_, title=name, width_px=width, height_px=height)
-            _write_file(out, lambda p: p.write_text(svg, encoding="utf-8"), force)
-        else:
-            _write_file(
-                out,
-                lambda p: charts.timeline_png(
-                    lanes_, p, title=name, width_px=width, height_px=height
-                ),
-                force,
-            )
+        _save_chart(
+            out,
+            force,
+            lambda: charts.timeline_svg(lanes_, title=name, width_px=width, height_px=height),
+            lambda p: charts.timeline_png(lanes_, p, title=name, width_px=width, height_px=height),
+        )
     sys.stderr.write(f"wrote {out}\n")
 
 
