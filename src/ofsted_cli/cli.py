@@ -389,7 +389,12 @@ GradeList = Annotated[
 
 
 def _answer(
-    conn: Any, data: dict[str, Any], json_out: bool, csv_out: bool, table: str, lines: Any
+    conn: Any,
+    data: dict[str, Any],
+    json_out: bool,
+    csv_out: bool,
+    table: str,
+    lines: Callable[[dict[str, Any]], Any],
 ) -> None:
     """Write *data*, with what the record covers: as JSON (its `coverage` added), as CSV (the
     csvout function named *table*) or as text (*lines*, given the coverage)."""
@@ -567,14 +572,15 @@ def transitions(
 
 
 def _save_chart(
-    out: Path, force: bool, svg: Callable[[], str], png: Callable[[Path], Path]
+    out: Path, force: bool, svg: Callable[..., str], png: Callable[..., Path], **look: Any
 ) -> None:
-    """Write a chart to *out*: SVG text for a .svg name, else a PNG file."""
+    """Write a chart to *out*: SVG text for a .svg name, else a PNG file; *look* (title and
+    size) goes to the drawing function."""
     if out.suffix.lower() == ".svg":
-        text = svg()
+        text = svg(**look)
         _write_file(out, lambda p: p.write_text(text, encoding="utf-8"), force)
     else:
-        _write_file(out, png, force)
+        _write_file(out, lambda p: png(p, **look), force)
 
 
 def _write_file(out: Path, write: Callable[[Path], object], force: bool) -> None:
@@ -649,12 +655,11 @@ def chart(
             return
         from ofsted_cli.output import charts
 
-        _save_chart(
-            out,
-            force,
-            lambda: charts.trend_svg(years, title=name, width_px=width, height_px=height),
-            lambda p: charts.trend_png(years, p, title=name, width_px=width, height_px=height),
+        draw = (
+            functools.partial(charts.trend_svg, years),
+            functools.partial(charts.trend_png, years),
         )
+        _save_chart(out, force, *draw, title=name, width_px=width, height_px=height)
     else:
         from ofsted_cli.query.timeline import lanes
 
@@ -675,12 +680,11 @@ def chart(
             return
         from ofsted_cli.output import charts
 
-        _save_chart(
-            out,
-            force,
-            lambda: charts.timeline_svg(lanes_, title=name, width_px=width, height_px=height),
-            lambda p: charts.timeline_png(lanes_, p, title=name, width_px=width, height_px=height),
+        draw = (
+            functools.partial(charts.timeline_svg, lanes_),
+            functools.partial(charts.timeline_png, lanes_),
         )
+        _save_chart(out, force, *draw, title=name, width_px=width, height_px=height)
     sys.stderr.write(f"wrote {out}\n")
 
 

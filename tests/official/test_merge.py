@@ -245,7 +245,13 @@ def test_one_inspection_dated_differently_is_one_record(tmp_path: Path, data: Pa
     ]
 
 
-def _add_scrape_source(data: Path) -> None:
+def _as_if_scraped(data: Path) -> None:
+    """Make Wirral's 2024 inspection a provisional record of the report scrape's."""
+    edit(
+        data,
+        "        sources: [ofsted-la-outcomes-2025]",
+        "        provisional: true\n        sources: [jt39-ilacs-scrape]",
+    )
     (data / "sources.yaml").write_text(
         (data / "sources.yaml").read_text()
         + "  - id: jt39-ilacs-scrape\n    title: scrape\n    publisher: JT-39\n"
@@ -258,12 +264,7 @@ def test_a_provisional_record_is_confirmed(tmp_path: Path, data: Path) -> None:
     and the release is cited."""
     f = outcomes_2025(tmp_path / "a.ods", [WIRRAL_2024])
     run(data, f)
-    edit(
-        data,
-        "        sources: [ofsted-la-outcomes-2025]",
-        "        provisional: true\n        sources: [jt39-ilacs-scrape]",
-    )
-    _add_scrape_source(data)
+    _as_if_scraped(data)
     report = run(data, f)
     insp = inspection(data, "wirral", "wirral-ilacs-standard-2024-02-02")
     assert "provisional" not in insp
@@ -279,12 +280,7 @@ def test_a_provisional_record_that_disagrees_stays_provisional(tmp_path: Path, d
     f = outcomes_2025(tmp_path / "a.ods", [WIRRAL_2024])
     run(data, f)
     edit(data, "care_leavers: good", "care_leavers: outstanding")
-    edit(
-        data,
-        "        sources: [ofsted-la-outcomes-2025]",
-        "        provisional: true\n        sources: [jt39-ilacs-scrape]",
-    )
-    _add_scrape_source(data)
+    _as_if_scraped(data)
     report = run(data, f)
     insp = inspection(data, "wirral", "wirral-ilacs-standard-2024-02-02")
     assert insp["provisional"] is True and insp["sources"] == ["jt39-ilacs-scrape"]
